@@ -119,7 +119,9 @@ def build_cores(units: list[Unit]) -> tuple[list[Core | HeadGroup], list[Unit]]:
     return sequence, leftover
 
 
-def _attach_credit(unit: Unit, current: Core | None, sequence: list[Core | HeadGroup], leftover: list[Unit]) -> None:
+def _attach_credit(
+    unit: Unit, current: Core | None, sequence: list[Core | HeadGroup], leftover: list[Unit]
+) -> None:
     """A photo credit makes the caption right above it (its last paragraph) a photo article."""
     credit = unit.lines[0]
     if current is None or not current.units or current.units[-1].kind != "paragraph":

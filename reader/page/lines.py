@@ -29,8 +29,12 @@ _CREDIT_TAIL = re.compile(
 _CONTINUATION = re.compile(
     r"[（(]\s*(?P<dir>下转|上接|转|接)\s*(?:第)?\s*[0-9０-９一二三四五六七八九十A-Za-z]{1,3}\s*(?:版|页)\s*[）)]"
 )
-_BARE_CONTINUATION = re.compile(r"^(?P<dir>下转|上接)\s*第?\s*[0-9０-９一二三四五六七八九十A-Za-z]{1,3}\s*版$")
-_NOTICE = re.compile(r"^(?:.{2,40}\s宣|[（(]?广告[）)]?|(?:广告|订阅|服务|新闻|举报)热线.*|.{0,20}公益广告.*)$")
+_BARE_CONTINUATION = re.compile(
+    r"^(?P<dir>下转|上接)\s*第?\s*[0-9０-９一二三四五六七八九十A-Za-z]{1,3}\s*版$"
+)
+_NOTICE = re.compile(
+    r"^(?:.{2,40}\s宣|[（(]?广告[）)]?|(?:广告|订阅|服务|新闻|举报)热线.*|.{0,20}公益广告.*)$"
+)
 _FURNITURE = re.compile(
     r"^(?:第?\s*[0-9０-９一二三四五六七八九十]{1,3}\s*版(?:\s.{0,12})?"
     r"|[A-Z]\d{1,2}\s*版?(?:\s.{0,12})?"
@@ -99,7 +103,7 @@ def _people(text: str) -> tuple[str, ...] | None:
         if role and _NAME_RE.fullmatch(token[role.end() :]) and len(token) - role.end() <= 4:
             seen_role = True
             token = token[role.end() :]
-        if not _NAME_RE.fullmatch(token) or len(token) > 4 and "·" not in token:
+        if not _NAME_RE.fullmatch(token) or (len(token) > 4 and "·" not in token):
             return None
         names.append(token)
     return tuple(names) if names and (seen_role or len(names) <= 3) else None
@@ -130,7 +134,9 @@ def split_credit(text: str) -> tuple[str, str, tuple[str, ...]] | None:
     credit = match.group("credit").strip()
     before = text[: match.start("credit")].rstrip()
     # The caption must have ended before the credit: a name glued to running text is no credit.
-    if before and not (ends_sentence(before) or before[-1] in "）)" or text[match.start("credit") - 1].isspace()):
+    if before and not (
+        ends_sentence(before) or before[-1] in "）)" or text[match.start("credit") - 1].isspace()
+    ):
         # try a shorter credit: maybe the role word starts later (`…月季花。记者 卢斌 摄`)
         return None
     people = _people(credit.strip("（()）"))

@@ -1,8 +1,8 @@
 """The page parser's entry points: bytes or text in, a `Page` of articles out.
 
-    read_page(path) -> Page      never raises: an unreadable file is a Page with a status
-    parse_page(data, source)     bytes of any supported encoding
-    parse_text(text, source)     already-decoded text
+read_page(path) -> Page      never raises: an unreadable file is a Page with a status
+parse_page(data, source)     bytes of any supported encoding
+parse_text(text, source)     already-decoded text
 """
 
 from __future__ import annotations
@@ -31,7 +31,9 @@ from reader.page.text import content_key, tidy_heading
 PARSER_VERSION = "1"
 
 # A kicker (引题) usually ends in the verb of a report: `…大会召开`, `…时强调`.
-_KICKER_END = re.compile(r"(强调|指出|表示|要求|召开|举行|开幕|闭幕|会见|调研|考察|出席|主持|讲话|提出|部署)$")
+_KICKER_END = re.compile(
+    r"(强调|指出|表示|要求|召开|举行|开幕|闭幕|会见|调研|考察|出席|主持|讲话|提出|部署)$"
+)
 _TITLE_CHARS = 28
 
 
@@ -46,14 +48,18 @@ def read_page(path: Path | str, source: str | None = None) -> Page:
             data = handle.read(MAX_PAGE_BYTES + 1)
     except OSError as error:
         reason = error.strerror or type(error).__name__
-        return Page(source=name, articles=(), status="unreadable", warnings=(f"cannot read {path}: {reason}",))
+        return Page(
+            source=name, articles=(), status="unreadable", warnings=(f"cannot read {path}: {reason}",)
+        )
     return parse_page(data, name)
 
 
 def parse_page(data: bytes, source: str) -> Page:
     decoded = decode_bytes(data)
     if decoded.status == "binary":
-        return Page(source=source, articles=(), encoding=decoded.encoding, status="binary", warnings=decoded.warnings)
+        return Page(
+            source=source, articles=(), encoding=decoded.encoding, status="binary", warnings=decoded.warnings
+        )
     page = parse_text(decoded.text, source)
     status = decoded.status if page.status == "ok" else page.status
     return Page(

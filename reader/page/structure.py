@@ -47,7 +47,9 @@ class Unit:
 
 def column_width(lines: list[Line]) -> int:
     """The full line width of a run of body lines: the median of the lines that run on."""
-    running = [ln.width for ln in lines if not ln.terminal and not ln.phrase_gap and not is_letter_spaced(ln.text)]
+    running = [
+        ln.width for ln in lines if not ln.terminal and not ln.phrase_gap and not is_letter_spaced(ln.text)
+    ]
     running = running or [ln.width for ln in lines]
     return round(statistics.median(running)) if running else 0
 

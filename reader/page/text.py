@@ -118,7 +118,14 @@ def join_lines(parts: list[str]) -> str:
     """
     out = ""
     for part in parts:
-        if out and part and out[-1].isascii() and out[-1].isalpha() and part[0].isascii() and part[0].isalpha():
+        if (
+            out
+            and part
+            and out[-1].isascii()
+            and out[-1].isalpha()
+            and part[0].isascii()
+            and part[0].isalpha()
+        ):
             out += " "
         out += part
     return out
