@@ -10,7 +10,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from reader.page.text import despace, ends_sentence, has_phrase_gap, is_han, is_letter_spaced, shape_width
+from reader.page.text import (
+    cell_width,
+    despace,
+    ends_sentence,
+    has_phrase_gap,
+    is_han,
+    is_letter_spaced,
+    shape_width,
+)
 
 # Role words of bylines and credits: 融媒首席记者, 本报记者, 通讯员, 见习记者, 文/图 ...
 _ROLE = (
@@ -69,11 +77,21 @@ class Line:
         """Shape width of the text without justification spaces (see `shape_width`)."""
         return shape_width(self.body)
 
+    @property
+    def cells(self) -> int:
+        """Display cells of the text without justification spaces (punctuation counts 2)."""
+        return cell_width(self.body)
+
     def width_in(self, column: int) -> int:
         """Width for comparing with the column: a letter-spaced line was stretched to fill it."""
         if is_letter_spaced(self.text):
             return max(self.width, min(shape_width(self.text), column))
         return self.width
+
+    def cells_in(self, column: int) -> int:
+        if is_letter_spaced(self.text):
+            return max(self.cells, min(cell_width(self.text), column))
+        return self.cells
 
     @property
     def terminal(self) -> bool:
