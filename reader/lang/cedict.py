@@ -19,6 +19,11 @@ from importlib import resources
 
 _DATA_FILE = "data/cedict_1_0_ts_utf-8_mdbg.txt.gz"
 _LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
+_PLACE_WORDS = re.compile(
+    r"\b(city|county|province|district|prefecture|town|township|village|region|banner|"
+    r"river|lake|mountain|Mt|island|capital|municipality)\b",
+    re.IGNORECASE,
+)
 _SYLLABLE = re.compile(r"^([A-Za-zü:]+?)([1-5])$")
 
 
@@ -42,12 +47,17 @@ class CedictEntry:
         return [numbered_to_marks(s).lower() for s in self.pinyin.split()]
 
     @property
+    def is_place(self) -> bool:
+        """A place entry says what it is: "... county in ...", "... prefecture-level city"."""
+        return self.is_proper_noun and any(_PLACE_WORDS.search(d) for d in self.definitions)
+
+    @property
     def is_surname(self) -> bool:
         return any(re.search(r"\bsurname\b", d) for d in self.definitions)
 
 
 def numbered_to_marks(syllable: str) -> str:
-    """"lu:4" -> "lǜ", "Zhang3" -> "Zhǎng", "ma5" -> "ma"; anything else is returned as is."""
+    """ "lu:4" -> "lǜ", "Zhang3" -> "Zhǎng", "ma5" -> "ma"; anything else is returned as is."""
     from pypinyin.contrib.tone_convert import to_tone
 
     match = _SYLLABLE.match(syllable)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
-from functools import lru_cache
+from functools import cache
 from typing import Any, Literal
 
 from reader.lang import places, surnames
@@ -126,22 +126,11 @@ def _cedict_syllables(word: str, *, want: Literal["person", "place", "any"]) -> 
     candidates = [e for e in cedict.proper_nouns().get(word, ()) if len(e.pinyin.split()) == len(word)]
     if want == "place":
         # A place entry says what it is: "... county in ...", "... prefecture-level city".
-        placey = [e for e in candidates if _looks_like_place(e.definitions)]
+        placey = [e for e in candidates if e.is_place]
         candidates = placey or candidates
     elif want == "person":
-        candidates = [e for e in candidates if not e.is_surname and not _looks_like_place(e.definitions)]
+        candidates = [e for e in candidates if not e.is_surname and not e.is_place]
     return candidates[0].syllables if candidates else None
-
-
-_PLACE_WORDS = re.compile(
-    r"\b(city|county|province|district|prefecture|town|township|village|region|banner|"
-    r"river|lake|mountain|Mt|island|capital|municipality)\b",
-    re.IGNORECASE,
-)
-
-
-def _looks_like_place(definitions: tuple[str, ...]) -> bool:
-    return any(_PLACE_WORDS.search(d) for d in definitions)
 
 
 def _surname_syllables(surname: str) -> list[str]:
@@ -263,7 +252,7 @@ def alternatives(word: str, kind: WordKind = "word") -> list[str]:
     return found
 
 
-@lru_cache(maxsize=None)
+@cache
 def syllables(char: str) -> frozenset[str]:
     """Every reading of one character, toned and toneless: 单 -> {dān, dan, shàn, shan, chán, chan}.
 

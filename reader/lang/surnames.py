@@ -18,6 +18,12 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+
+def word_list(text: str) -> tuple[str, ...]:
+    """Tables of words are written as one spaced string, easier to read and edit than a list."""
+    return tuple(text.split())
+
+
 # Surname readings that differ from the everyday reading of the character (or that are
 # ambiguous); the preferred one first. Sources: the list of special surname readings taught
 # in Chinese schools (多音字姓氏), checked against CC-CEDICT.
@@ -99,10 +105,12 @@ SURNAME_READINGS: dict[str, tuple[str, ...]] = {
 # Two-character surnames; a name starting with one of these is split after two characters
 # (司马光 -> Sīmǎ Guāng), never after one.
 COMPOUND_SURNAMES: frozenset[str] = frozenset(
-    "欧阳 司马 上官 诸葛 东方 皇甫 尉迟 公孙 慕容 长孙 宇文 司徒 夏侯 轩辕 令狐 端木 独孤 南宫 "
-    "西门 万俟 闻人 澹台 公冶 宗政 濮阳 太史 申屠 钟离 呼延 赫连 拓跋 第五 漆雕 百里 东郭 "
-    "左丘 司空 仲孙 鲜于 闾丘 亓官 公羊 谷梁 乐正 梁丘 微生 羊舌 单于 即墨 巫马 公西 "
-    "颛孙 壤驷 公良 夹谷 宰父 段干 东门 子车 南门 呼衍 完颜".split()
+    word_list(
+        "欧阳 司马 上官 诸葛 东方 皇甫 尉迟 公孙 慕容 长孙 宇文 司徒 夏侯 轩辕 令狐 端木 独孤 南宫 "
+        "西门 万俟 闻人 澹台 公冶 宗政 濮阳 太史 申屠 钟离 呼延 赫连 拓跋 第五 漆雕 百里 东郭 "
+        "左丘 司空 仲孙 鲜于 闾丘 亓官 公羊 谷梁 乐正 梁丘 微生 羊舌 单于 即墨 巫马 公西 "
+        "颛孙 壤驷 公良 夹谷 宰父 段干 东门 子车 南门 呼衍 完颜"
+    )
 )
 
 # The single-character surnames that cover the great majority of Chinese people (the ~300
