@@ -240,7 +240,10 @@ def alternatives(word: str, kind: WordKind = "word") -> list[str]:
         add(name_reading(word, "place"))
         for entry in cedict.proper_nouns().get(word, ()):
             add(_capitalise(_join_word(entry.syllables)))
-        for combo in _combinations(_heteronyms(word), MAX_ALTERNATIVES):
+        # Character by character: pypinyin's phrase list already knows some special readings,
+        # and what the place is *not* called (Liù'ān) is worth showing too.
+        per_char = [_heteronyms(c)[0] if is_hanzi(c) else [c] for c in word]
+        for combo in _combinations(per_char, MAX_ALTERNATIVES):
             add(_capitalise(_join_word(combo)))
         return found
     add(reading(word))
