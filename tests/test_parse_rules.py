@@ -188,3 +188,19 @@ def test_retypeset_seed_articles_parse_back(width: int, double: bool, headline_a
     for story, article in zip(stories, result.articles, strict=True):
         assert paragraphs(article) == story.paragraphs
         assert WS.sub("", "".join(article.headline)) == WS.sub("", "".join(story.headline))
+
+
+def test_dateline_with_bracketed_byline_gives_authors_and_stays_in_the_paragraph() -> None:
+    body = lines_of(["本报北京7月28日电 （记者 张三、李四）" + P1, P2])
+    [article] = parse_text(page("农村公路建设提速", body)).articles
+    assert article.headline == ("农村公路建设提速",)
+    assert article.authors == ("张三", "李四")
+    assert paragraphs(article)[0].startswith("本报北京7月28日电（记者张三、李四）今年以来")
+
+
+def test_credit_on_its_own_line_before_a_caption_credits_the_caption_after_it() -> None:
+    text = page("□记者 王小明", lines_of([P1]), "", "农村公路建设提速", "新华社记者 王五 摄", "图为中欧班列从重庆团结村站驶出。")
+    article, photo = parse_text(text).articles
+    assert paragraphs(article) == [P1] and article.headline == ("农村公路建设提速",)
+    assert photo.kind == "photo" and photo.authors == ("王五",)
+    assert paragraphs(photo) == ["图为中欧班列从重庆团结村站驶出。"]

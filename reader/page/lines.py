@@ -18,6 +18,7 @@ from reader.page.text import (
     is_han,
     is_letter_spaced,
     shape_width,
+    tidy_heading,
 )
 
 # Role words of bylines and credits: 融媒首席记者, 本报记者, 通讯员, 见习记者, 文/图 ...
@@ -30,7 +31,7 @@ _NAME = r"[\u4e00-\u9fff][\u4e00-\u9fff·•]{1,5}"
 _NAME_RE = re.compile(_NAME)
 _BOX = "□■◇◆●○◎▲△▪★☆"
 # 本报讯, 本报北京7月28日讯, 新华社北京7月28日电, 永康讯: a dateline opening a byline or paragraph.
-_DATELINE = re.compile(r"^(?:本报讯|本报\S{0,12}?讯|新华社\S{0,12}?电|中新社\S{0,12}?电|\S{2,6}讯)")
+_DATELINE = re.compile(r"^(?:本报讯|本报\S{0,12}?[讯电]|新华社\S{0,12}?电|中新社\S{0,12}?电|\S{2,6}讯)")
 _CREDIT_TAIL = re.compile(
     rf"(?P<credit>[（(]?\s*(?:{_ROLE}\s*[:：]?\s*)?{_NAME}(?:[\s、，,]+(?:{_ROLE}\s*)?{_NAME})*\s*摄(?:影)?\s*[）)]?)$"
 )
@@ -149,6 +150,20 @@ def byline_authors(text: str) -> tuple[str, ...] | None:
     elif dateline:
         return None  # 本报讯 followed by running text opens a paragraph
     return _people(rest, need_role=True)
+
+
+def dateline_byline(text: str) -> tuple[str, tuple[str, ...]] | None:
+    """The byline that opens a paragraph: `本报北京7月28日电 （记者 张三、李四）国务院…`."""
+    dateline = _DATELINE.match(text)
+    if not dateline:
+        return None
+    bracket = re.match(r"\s*[（(]([^）)]{2,40})[）)]", text[dateline.end() :])
+    if not bracket:
+        return None
+    people = _people(bracket.group(1), need_role=True)
+    if people is None:
+        return None
+    return tidy_heading(text[: dateline.end() + bracket.end()]), people
 
 
 def split_credit(text: str) -> tuple[str, str, tuple[str, ...]] | None:
