@@ -100,6 +100,16 @@ def _translate(error: OSError, path: Path) -> Exception:
     return StoreWriteError(f"Bookmarks could not be saved to {path}: {reason}.")
 
 
+def _keep_mode(path: Path, fd: int) -> None:
+    """Give the new file the old one's permissions (mkstemp makes 0600; a shared file stays shared)."""
+    try:
+        mode = path.stat().st_mode & 0o7777
+    except OSError:
+        return
+    with contextlib.suppress(OSError, AttributeError):
+        os.fchmod(fd, mode)
+
+
 def write_atomically(path: Path, payload: bytes) -> None:
     """Replace ``path`` with ``payload`` so that no moment exists where the file is partial.
 
@@ -113,6 +123,7 @@ def write_atomically(path: Path, payload: bytes) -> None:
         raise _translate(error, path) from error
     try:
         with os.fdopen(fd, "wb") as handle:
+            _keep_mode(path, handle.fileno())
             handle.write(payload)
             handle.flush()
             os.fsync(handle.fileno())

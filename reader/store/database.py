@@ -313,6 +313,9 @@ class BookmarkStore:
         with self._thread_lock:
             if self._refusal is not None:
                 raise StoreReadOnly(self._refusal)
+            if _read_only_file(self.path):
+                # os.replace would happily rename over it: respect the reader's chmod instead.
+                raise StoreReadOnly(f"Bookmarks cannot be saved: {self.path} is read-only.")
             try:
                 with self._file_lock:
                     return self._change_locked(change)
@@ -344,8 +347,6 @@ class BookmarkStore:
                 f"{self.path.name} was written by a newer kanbao (schema {schema_version(raw)}, "
                 f"this one knows {SCHEMA_VERSION}); bookmarks are read-only."
             )
-        if self.path.exists() and not os.access(self.path, os.W_OK):
-            raise StoreReadOnly(f"Bookmarks cannot be saved: {self.path} is read-only.")
         with TinyDB(self.path, storage=AtomicJSONStorage, upgrade=upgrade) as db:
             return change(db)
 
@@ -382,6 +383,11 @@ class BookmarkStore:
             f"The bookmark database was unreadable ({reason}); it was kept as {backup.name} "
             "and a fresh one was started."
         )
+
+
+def _read_only_file(path: Path) -> bool:
+    effective = os.access in os.supports_effective_ids
+    return path.is_file() and not os.access(path, os.W_OK, effective_ids=effective)
 
 
 def _same_place(a: ReadingPosition, b: ReadingPosition) -> bool:
