@@ -316,6 +316,7 @@ class BookmarkStore:
             if _read_only_file(self.path):
                 # os.replace would happily rename over it: respect the reader's chmod instead.
                 raise StoreReadOnly(f"Bookmarks cannot be saved: {self.path} is read-only.")
+            self._make_folder()
             try:
                 with self._file_lock:
                     return self._change_locked(change)
@@ -332,6 +333,20 @@ class BookmarkStore:
                         f"({error.strerror or error})."
                     ) from error
                 raise StoreWriteError(f"Bookmarks could not be saved: {error.strerror or error}.") from error
+
+    def _make_folder(self) -> None:
+        """Create the database's folder on the first change; a file in its way means read-only."""
+        folder = self.path.parent
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except FileExistsError as error:  # mkdir's answer when a *file* has the folder's name
+            raise StoreReadOnly(f"Bookmarks cannot be saved: {folder} is a file, not a folder.") from error
+        except OSError as error:
+            if error.errno in _READ_ONLY_ERRNOS:
+                raise StoreReadOnly(
+                    f"Bookmarks cannot be saved: {folder} cannot be created ({error.strerror or error})."
+                ) from error
+            raise StoreWriteError(f"Bookmarks could not be saved: {error.strerror or error}.") from error
 
     def _change_locked(self, change: Callable[[TinyDB], T]) -> T:
         if not self._orphans_checked:
