@@ -156,3 +156,25 @@ def test_two_stores_in_one_process_interleaving_lose_nothing(tmp_path: Path) -> 
         thread.join()
     assert errors == []
     assert len(stored_keys(path)) == 80
+
+
+def test_a_change_that_fails_halfway_leaves_the_file_as_it_was(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """put() replaces a bookmark by a remove and an insert: never only the remove."""
+    from tinydb.table import Table
+
+    path = tmp_path / "bookmarks.json"
+    store = BookmarkStore(path)
+    store.set_note(Bookmark.at("p/01.txt", "a1"), "the only copy of this note")
+    before = path.read_bytes()
+
+    def failing_insert(self: Table, document: object) -> int:
+        raise RuntimeError("simulated crash between the two steps")
+
+    monkeypatch.setattr(Table, "insert", failing_insert)
+    with pytest.raises(RuntimeError, match="simulated"):
+        store.put(Bookmark.at("p/01.txt", "a1", note="replacement"))
+    monkeypatch.undo()
+    assert path.read_bytes() == before
+    assert store.get("p/01.txt", "a1").note == "the only copy of this note"  # type: ignore[union-attr]

@@ -214,3 +214,18 @@ def test_corrupt_file_in_a_read_only_folder_is_left_alone_and_bookmarks_are_off(
             store.add(mark())
     assert path.read_text(encoding="utf-8") == "{ broken"
     assert backups(shared_folder) == []
+
+
+def test_a_lock_held_too_long_is_reported_as_busy_and_nothing_changes(tmp_path: Path) -> None:
+    import filelock
+
+    from reader.store import StoreBusy
+
+    path = tmp_path / "bookmarks.json"
+    BookmarkStore(path).add(mark("a1"))
+    store = BookmarkStore(path, lock_timeout=0.2)
+    with filelock.FileLock(f"{path}.lock"):  # another reader in the middle of a write
+        assert len(store.list()) == 1  # reads need no lock
+        with pytest.raises(StoreBusy, match="busy"):
+            store.add(mark("a2"))
+    assert store.add(mark("a2")).article_id == "a2"

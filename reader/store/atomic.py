@@ -162,23 +162,56 @@ def encode(data: Data) -> bytes:
 
 
 class AtomicJSONStorage(Storage):
-    """TinyDB storage: reads the file afresh on every read, writes through ``write_atomically``.
+    """TinyDB storage whose every write replaces the file atomically (``write_atomically``).
 
     ``upgrade`` is applied to what is read (the schema migration), so an old file is read in the
     current layout and saved in it on the next change, and a read-only old file is still readable.
+
+    With ``batch=True`` the storage serves one unit of work: the file is read once, TinyDB's
+    writes are held in memory, and ``commit()`` writes the final state in a single atomic
+    replace. A change made of several TinyDB operations (remove, then insert) is therefore all or
+    nothing: a kill or an error between them leaves the file as it was. Without ``commit()`` the
+    held writes are dropped.
     """
 
-    def __init__(self, path: str | os.PathLike[str], upgrade: Callable[[Data], Data] | None = None) -> None:
+    def __init__(
+        self,
+        path: str | os.PathLike[str],
+        upgrade: Callable[[Data], Data] | None = None,
+        *,
+        batch: bool = False,
+    ) -> None:
         super().__init__()
         self.path = Path(path)
         self._upgrade = upgrade
+        self._batch = batch
+        self._state: Data | None = None  # batch mode: what TinyDB sees (read once, then its writes)
+        self._dirty = False
 
-    def read(self) -> Data | None:
+    def _read_file(self) -> Data | None:
         data = read_database(self.path)
         if self._upgrade is None:
             return data
         # A fresh file is upgraded too, so the first write already carries the schema version.
         return self._upgrade(data or {})
 
+    def read(self) -> Data | None:
+        if not self._batch:
+            return self._read_file()
+        if self._state is None:
+            self._state = self._read_file()
+        return self._state
+
     def write(self, data: Data) -> None:
-        write_atomically(self.path, encode(data))
+        if not self._batch:
+            write_atomically(self.path, encode(data))
+            return
+        self._state, self._dirty = data, True
+
+    def commit(self) -> bool:
+        """Batch mode: write the held state, if anything changed; True when the file was written."""
+        if not (self._batch and self._dirty and self._state is not None):
+            return False
+        write_atomically(self.path, encode(self._state))
+        self._dirty = False
+        return True

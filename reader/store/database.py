@@ -362,8 +362,13 @@ class BookmarkStore:
                 f"{self.path.name} was written by a newer kanbao (schema {schema_version(raw)}, "
                 f"this one knows {SCHEMA_VERSION}); bookmarks are read-only."
             )
-        with TinyDB(self.path, storage=AtomicJSONStorage, upgrade=upgrade) as db:
-            return change(db)
+        # One read, one atomic write per change, however many TinyDB operations it takes.
+        with TinyDB(self.path, storage=AtomicJSONStorage, upgrade=upgrade, batch=True) as db:
+            result = change(db)
+            storage = db.storage
+            assert isinstance(storage, AtomicJSONStorage)
+            storage.commit()
+            return result
 
     def _check_readable(self) -> None:
         try:
