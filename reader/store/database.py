@@ -20,7 +20,7 @@ import threading
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import NamedTuple, TypeVar
+from typing import NamedTuple, TypeVar, cast
 
 import filelock
 from tinydb import Query, TinyDB
@@ -365,9 +365,7 @@ class BookmarkStore:
         # One read, one atomic write per change, however many TinyDB operations it takes.
         with TinyDB(self.path, storage=AtomicJSONStorage, upgrade=upgrade, batch=True) as db:
             result = change(db)
-            storage = db.storage
-            assert isinstance(storage, AtomicJSONStorage)
-            storage.commit()
+            cast(AtomicJSONStorage, db.storage).commit()
             return result
 
     def _check_readable(self) -> None:
