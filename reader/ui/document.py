@@ -66,7 +66,7 @@ def article_blocks(article: Article, paragraph_style: ParagraphStyle = "indent")
         blocks.append(DocBlock("kind", f"【{KIND_LABELS[article.kind]}】", "kind"))
     if article.kicker:
         blocks.append(DocBlock("kicker", article.kicker, "kicker", center=True))
-    if article.title:
+    if article.title and not _is_excerpt(article):
         blocks.append(DocBlock("title", article.title, "title", center=True))
     if article.subtitle:
         blocks.append(DocBlock("subtitle", article.subtitle, "subtitle", center=True))
@@ -87,6 +87,12 @@ def article_blocks(article: Article, paragraph_style: ParagraphStyle = "indent")
                 blocks.append(DocBlock(index, block.text, role, space_before=1 if blocks else 0))
         first_body = False
     return blocks
+
+
+def _is_excerpt(article: Article) -> bool:
+    """A headline-less article (photo, notice) titled by the start of its own text: not repeated."""
+    head = article.title.rstrip("…. ")
+    return bool(article.blocks) and not article.headline and article.blocks[0].text.startswith(head)
 
 
 class Layout:

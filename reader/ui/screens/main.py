@@ -56,6 +56,7 @@ class MainScreen(Screen):
         self.scanned_pages = 0
         self.loading_issue = False
         self._loaded_pages = 0
+        self._want_first = False
         self.pending: ReadingPosition | None = restore
         self.active_pane = "issues"
         self._cancel_scan = threading.Event()
@@ -88,6 +89,9 @@ class MainScreen(Screen):
         return self.query_one("#status", StatusBar)
 
     def on_mount(self) -> None:
+        self.issues.border_title = "Issues"
+        self.articles.border_title = "Articles"
+        self.view.border_title = "Article"
         self.articles.reset("scanning the archive…")
         self.view.paragraph_style = getattr(self.app, "paragraph_style", "indent")
         self.view.show_article(None, "Scanning the archive…")
@@ -158,6 +162,7 @@ class MainScreen(Screen):
         self.open_issue_key = key
         self.current = None
         self._loaded_pages = 0
+        self._want_first = True
         self.articles.reset("loading…")
         self.view.show_article(None, "Loading…")
         self.load_issue(row, 0)
@@ -190,7 +195,8 @@ class MainScreen(Screen):
         added = self.articles.add_page(message.ref, message.page, message.page_index)
         if self.pending is not None:
             self._seek_pending()
-        elif self.current is None and added:
+        elif self._want_first and added:
+            self._want_first = False
             self.articles.select_number(len(self.articles.entries) - len(added))
         elif self.current is None and not self.articles.entries:
             self.view.show_article(None, _empty_page_message(message.ref, message.page))
@@ -278,6 +284,7 @@ class MainScreen(Screen):
         if number is None:
             return  # its page is still loading
         self.pending = None
+        self._want_first = False
         self.articles.select_number(number)
         self.show_entry(number, top_line=target.scroll)
         self._activate("article")
