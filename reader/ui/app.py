@@ -11,10 +11,12 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import PurePath
+from typing import ClassVar
 
 from textual import work
 from textual.app import App
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 
 from reader.page.model import Page
 from reader.resources import styles_dir
@@ -22,7 +24,7 @@ from reader.ui.commands import ArticleTitles, Toggles
 from reader.ui.document import ParagraphStyle
 from reader.ui.entries import IssueRow
 from reader.ui.messages import TitlesIndexed
-from reader.ui.position import PositionStore, ReadingPosition, read_position, write_position
+from reader.ui.position import PositionKeeper, ReadingPosition
 from reader.ui.screens.help import HelpScreen
 from reader.ui.screens.main import MainScreen
 from reader.ui.widgets.article_view import ArticleView
@@ -47,9 +49,9 @@ class ReaderApp(App[None]):
     """看报 kanbao: issues | articles | article, keyboard first."""
 
     TITLE = "看报 kanbao"
-    CSS_PATH = [styles_dir() / name for name in STYLESHEETS]
+    CSS_PATH: ClassVar[list[str | PurePath]] = [styles_dir() / name for name in STYLESHEETS]
     COMMANDS = App.COMMANDS | {ArticleTitles, Toggles}
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit", id="app.quit"),
         Binding("question_mark", "help", "Help", id="app.help"),
         Binding("T", "toggle_dark", "Light/dark", show=False, id="app.theme"),
@@ -59,7 +61,7 @@ class ReaderApp(App[None]):
         self,
         archive: object,
         *,
-        store: PositionStore | None = None,
+        positions: PositionKeeper | None = None,
         restore: bool = True,
         notices: Sequence[str] = (),
         theme: str = DARK_THEME,
@@ -67,7 +69,7 @@ class ReaderApp(App[None]):
     ) -> None:
         super().__init__()
         self.archive = archive
-        self.store = store
+        self.positions = positions
         self.restore = restore
         self.notices = list(notices)
         self.paragraph_style: ParagraphStyle = "indent"
@@ -84,8 +86,8 @@ class ReaderApp(App[None]):
 
     def get_default_screen(self) -> MainScreen:
         position = None
-        if self.restore:
-            position, error = read_position(self.store)
+        if self.restore and self.positions is not None:
+            position, error = self.positions.load()
             if error:
                 self.notices.append(error)
         return MainScreen(restore=position)
@@ -158,12 +160,12 @@ class ReaderApp(App[None]):
 
     def remember_position(self) -> None:
         position = self.main.position()
-        if position is not None and self.store is not None:
-            self.save_position(position)
+        if position is not None and self.positions is not None:
+            self.save_position(self.positions, position)
 
     @work(thread=True, exclusive=True, group="save")
-    def save_position(self, position: ReadingPosition) -> None:
-        error = write_position(self.store, position)
+    def save_position(self, positions: PositionKeeper, position: ReadingPosition) -> None:
+        error = positions.save(position)
         if error:
             self.call_from_thread(self.notify, error, severity="warning")
 
@@ -171,8 +173,8 @@ class ReaderApp(App[None]):
 
     async def action_quit(self) -> None:
         position = self.main.position() if self.screen_stack else None
-        if position is not None:
-            error = write_position(self.store, position)
+        if position is not None and self.positions is not None:
+            error = self.positions.save(position)
             if error:
                 self.log.warning(error)
         self.exit()

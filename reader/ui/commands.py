@@ -48,8 +48,11 @@ class Toggles(Provider):
 
     def _commands(self) -> list[tuple[str, str, str]]:
         return [
-            ("Toggle paragraph style (indent / blank line)", "toggle_paragraph_style",
-             "two-space indent or a blank line between paragraphs"),
+            (
+                "Toggle paragraph style (indent / blank line)",
+                "toggle_paragraph_style",
+                "two-space indent or a blank line between paragraphs",
+            ),
             ("Toggle light / dark theme", "toggle_dark", "switch between the light and dark themes"),
         ]
 
@@ -62,5 +65,10 @@ class Toggles(Provider):
         for name, action, help_text in self._commands():
             score = matcher.match(name)
             if score > 0:
-                yield Hit(score, plain_highlight(matcher, name), partial(self.app.run_action, action), text=name,
-                          help=help_text)
+                yield Hit(
+                    score,
+                    plain_highlight(matcher, name),
+                    partial(self.app.run_action, action),
+                    text=name,
+                    help=help_text,
+                )

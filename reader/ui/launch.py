@@ -12,7 +12,7 @@ import os
 import sys
 from pathlib import Path
 
-from reader.ui.position import PositionStore
+from reader.ui.position import PositionKeeper
 
 
 def _first_page(path: Path) -> bool:
@@ -44,16 +44,17 @@ def check_paths(paths: list[Path]) -> tuple[list[Path], list[str]]:
     return usable, problems
 
 
-def open_store(db: str | None) -> tuple[PositionStore | None, str]:
-    """The bookmark store (for the last position), or None with the reason it could not open."""
+def open_positions(db: str | None, paths: list[Path]) -> tuple[PositionKeeper | None, list[str]]:
+    """The store's reading position for this archive, and what to tell the reader about the store."""
     try:
-        from reader.store import open_store as open_real_store  # type: ignore[attr-defined]
-    except ImportError:
-        return None, ""
+        from reader.store import BookmarkStore, archive_key
+    except ImportError:  # a build without the store: reading works, nothing is remembered
+        return None, []
     try:
-        return open_real_store(Path(db) if db else None), ""
+        store = BookmarkStore(db)
     except Exception as error:  # reading must go on without the store
-        return None, f"bookmarks unavailable: {error}"
+        return None, [f"bookmarks unavailable: {error}"]
+    return PositionKeeper(store, archive_key([str(p.resolve()) for p in paths])), list(store.take_messages())
 
 
 def run_app(args: argparse.Namespace) -> int:
@@ -65,14 +66,14 @@ def run_app(args: argparse.Namespace) -> int:
     if not usable:
         print(f"reader: {'; '.join(problems) or 'nothing to open'}", file=sys.stderr)
         return 1
-    store, store_error = open_store(getattr(args, "db", None))
-    notices = [*problems, *([store_error] if store_error else [])]
+    positions, store_messages = open_positions(getattr(args, "db", None), usable)
+    notices = [*problems, *store_messages]
 
     from reader.ui.app import ReaderApp
 
     app = ReaderApp(
         Archive(usable),
-        store=store,
+        positions=positions,
         restore=not getattr(args, "no_restore", False),
         notices=notices,
     )

@@ -29,8 +29,10 @@ NO_LINE_END = frozenset("（《「『“‘([{〈【〔〖〘〚")
 
 #: One unbreakable Latin/number run: letters, digits, and the joiners inside numbers and words
 #: (`14.1%`, `5G`, `COVID-19`, `1,000`, `don't`, `http://x.cn/a`).
-_WORD = re.compile(r"[0-9A-Za-z\u00c0-\u024f\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+"
-                   r"(?:[.,:/'\-_%．％][0-9A-Za-z\u00c0-\u024f\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+)*%?")
+_WORD = re.compile(
+    r"[0-9A-Za-z\u00c0-\u024f\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+"
+    r"(?:[.,:/'\-_%．％][0-9A-Za-z\u00c0-\u024f\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+)*%?"
+)
 _SPACE = re.compile(r"[ \t\u3000]+")
 
 
@@ -90,19 +92,29 @@ def _glue(text: str, tokens: list[tuple[int, int, bool]]) -> list[tuple[int, int
 
 
 def _hard_split(text: str, start: int, end: int, room: int, width: int) -> list[tuple[int, int]]:
-    """Cut a unit wider than a line into pieces by character; the first piece fits in `room`."""
+    """Cut a unit wider than a line into pieces by character; the first piece fits in `room`.
+
+    A cut is moved back a character or two rather than leave `，` at a line start or `“` at a
+    line end (`14.1%，` at width 6 becomes `14.1` / `%，`).
+    """
     pieces: list[tuple[int, int]] = []
     piece_start = start
+    index = start
     used = 0
     limit = room
-    for index in range(start, end):
+    while index < end:
         size = get_character_cell_size(text[index])
         if used + size > limit and index > piece_start:
-            pieces.append((piece_start, index))
-            piece_start = index
+            cut = index
+            while cut - 1 > piece_start and (text[cut] in NO_LINE_START or text[cut - 1] in NO_LINE_END):
+                cut -= 1
+            pieces.append((piece_start, cut))
+            piece_start = index = cut
             used = 0
             limit = width
+            continue
         used += size
+        index += 1
     pieces.append((piece_start, end))
     return pieces
 

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import threading
 import time
+from typing import ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.events import Resize
 from textual.screen import Screen
@@ -37,7 +38,7 @@ SCAN_REPORT_SECONDS = 0.3
 class MainScreen(Screen):
     """Three panes for reading an archive with the keyboard."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("tab", "next_pane", "Next pane", id="pane.next"),
         Binding("shift+tab", "previous_pane", "Prev pane", show=False, id="pane.previous"),
         Binding("escape", "back", "Back", show=False, id="pane.back"),
@@ -217,12 +218,15 @@ class MainScreen(Screen):
         if number is not None:
             self.show_entry(number)
 
-    def show_entry(self, number: int, top_line: int = 0) -> None:
+    def show_entry(self, number: int, at: ReadingPosition | None = None) -> None:
+        """Show article `number` of the issue, from its top or at a remembered place."""
         entry = self.articles.entries[number]
-        if entry is self.current and top_line == 0:
+        if entry is self.current and at is None:
             return
         self.current = entry
-        self.view.show_article(entry.article, top_line=top_line)
+        self.view.show_article(entry.article)
+        if at is not None and at.scroll > 0:
+            self.view.scroll_to_block(at.paragraph, context=0)
         self.update_status()
         self.app.remember_position()  # type: ignore[attr-defined]
 
@@ -257,7 +261,14 @@ class MainScreen(Screen):
         """Where the reader is now (None before an article shows)."""
         if self.current is None:
             return None
-        return ReadingPosition(self.current.rel, self.current.article.id, round(self.view.scroll_y))
+        top = self.view.top_block()
+        return ReadingPosition(
+            self.current.rel,
+            self.current.article.id,
+            round(self.view.scroll_y),
+            top if isinstance(top, int) else 0,
+            str(getattr(self.current.ref, "issue_key", "")),
+        )
 
     # -- going somewhere -----------------------------------------------------------------
 
@@ -286,7 +297,7 @@ class MainScreen(Screen):
         self.pending = None
         self._want_first = False
         self.articles.select_number(number)
-        self.show_entry(number, top_line=target.scroll)
+        self.show_entry(number, at=target)
         self._activate("article")
 
     # -- panes and keys ------------------------------------------------------------------

@@ -9,11 +9,12 @@ Highlights (search hits, names) are spans over block text, applied when a line i
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import ClassVar
 
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.geometry import Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
@@ -42,9 +43,9 @@ ROLES = (
 class ArticleView(ScrollView, can_focus=True):
     """Shows one article, wrapped to the pane, scrolled by keys; knows how far the reader got."""
 
-    COMPONENT_CLASSES = {f"article-view--{role}" for role in ROLES}
+    COMPONENT_CLASSES: ClassVar[set[str]] = {f"article-view--{role}" for role in ROLES}
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("down,j", "scroll_lines(1)", "Line ↓", show=False, id="article.line_down"),
         Binding("up,k", "scroll_lines(-1)", "Line ↑", show=False, id="article.line_up"),
         Binding("space,pagedown,f", "scroll_pages(1)", "Page ↓", id="article.page_down"),
@@ -67,13 +68,13 @@ class ArticleView(ScrollView, can_focus=True):
 
     # -- content -------------------------------------------------------------------------
 
-    def show_article(self, article: Article | None, placeholder: str = "", top_line: int = 0) -> None:
-        """Show `article` from its top (or `top_line`); None shows `placeholder` instead."""
+    def show_article(self, article: Article | None, placeholder: str = "") -> None:
+        """Show `article` from its top; None shows `placeholder` instead."""
         self.article = article
         self.placeholder = placeholder or "Choose an article"
         self.highlights = []
         self._relayout()
-        self.scroll_to(y=top_line, animate=False, immediate=True)
+        self.scroll_to(y=0, animate=False, immediate=True)
         self.refresh()
         self.post_message(self.Moved())
 
@@ -93,11 +94,11 @@ class ArticleView(ScrollView, can_focus=True):
         self.highlights = list(highlights)
         self.refresh()
 
-    def scroll_to_block(self, key: BlockKey, offset: int = 0) -> None:
-        """Bring character `offset` of block `key` into view, a few lines below the top."""
+    def scroll_to_block(self, key: BlockKey, offset: int = 0, context: int = 2) -> None:
+        """Bring character `offset` of block `key` into view, `context` lines below the top."""
         if self._layout is not None:
             y = self._layout.line_of(key, offset)
-            self.scroll_to(y=max(0, y - 2), animate=False)
+            self.scroll_to(y=max(0, y - context), animate=False, immediate=True)
 
     def top_block(self) -> BlockKey | None:
         """The block at the top of the view (the anchor kept across resizes and bookmarks)."""
@@ -152,7 +153,11 @@ class ArticleView(ScrollView, can_focus=True):
         style = self._styles.get(role)
         if style is None:
             name = f"article-view--{role}"
-            style = self.get_component_rich_style(name, partial=True) if name in self.COMPONENT_CLASSES else Style()
+            style = (
+                self.get_component_rich_style(name, partial=True)
+                if name in self.COMPONENT_CLASSES
+                else Style()
+            )
             self._styles[role] = style
         return style
 

@@ -7,9 +7,10 @@ Prompts are built as Rich `Text` (and the lists have markup off), so a headline 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import ClassVar
 
 from rich.text import Text
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -23,7 +24,7 @@ PROBLEM_STATUSES = {"empty", "binary", "undecodable", "truncated", "unreadable"}
 class PaneList(OptionList):
     """An OptionList that also moves with j/k and jumps with g/G, as a reader expects."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j", "cursor_down", "Down", show=False, id="list.down"),
         Binding("k", "cursor_up", "Up", show=False, id="list.up"),
         Binding("g", "first", "First", show=False, id="list.first"),

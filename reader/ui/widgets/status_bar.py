@@ -9,8 +9,9 @@ from textual.widgets import Static
 class StatusBar(Static):
     """One line under the panes; built as Text so titles never act as markup."""
 
-    def show(self, issue: str, page: str, number: int | None, total: int, percent: int | None,
-             note: str = "") -> None:
+    def show(
+        self, issue: str, page: str, number: int | None, total: int, percent: int | None, note: str = ""
+    ) -> None:
         text = Text(no_wrap=True, overflow="ellipsis")
         text.append(issue or "—", style="bold")
         if page:
