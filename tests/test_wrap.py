@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import pytest
@@ -40,7 +41,7 @@ def assert_well_broken(text: str, lines: list[Line], width: int) -> None:
     # Offsets: the lines cover the text in order, and only whitespace is dropped between them.
     assert text[: lines[0].start].strip() == ""
     assert text[lines[-1].end :].strip() == ""
-    for before, after in zip(lines, lines[1:]):
+    for before, after in itertools.pairwise(lines):
         assert before.end <= after.start
         assert text[before.end : after.start].strip() == ""
 

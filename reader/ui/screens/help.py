@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import io
 from typing import ClassVar
 
+from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -76,6 +78,12 @@ class HelpScreen(ModalScreen[None]):
             yield Static(Text("看报 kanbao — keys", style="bold"), id="help-title")
             yield Static(bindings_table(self.sections), id="help-keys")
             yield Static(Text("Ctrl+P: go to an article by title, toggles.  Esc closes."), id="help-foot")
+
+    def plain_text(self) -> str:
+        """The key table as plain text (what a screen reader or a test sees)."""
+        console = Console(width=100, record=True, file=io.StringIO(), color_system=None)
+        console.print(bindings_table(self.sections))
+        return console.export_text()
 
     def action_dismiss(self) -> None:  # type: ignore[override]
         self.dismiss(None)
