@@ -74,7 +74,7 @@ class ArticleView(ScrollView, can_focus=True):
         self.placeholder = placeholder or "Choose an article"
         self.highlights = []
         self._relayout()
-        self.scroll_to(y=0, animate=False, immediate=True)
+        self._jump(0)
         self.refresh()
         self.post_message(self.Moved())
 
@@ -86,7 +86,7 @@ class ArticleView(ScrollView, can_focus=True):
         self.paragraph_style = style
         self._relayout()
         if key is not None and self._layout is not None:
-            self.scroll_to(y=self._layout.line_of(key), animate=False, immediate=True)
+            self._jump(self._layout.line_of(key))
         self.refresh()
 
     def set_highlights(self, highlights: Sequence[Highlight]) -> None:
@@ -98,7 +98,7 @@ class ArticleView(ScrollView, can_focus=True):
         """Bring character `offset` of block `key` into view, `context` lines below the top."""
         if self._layout is not None:
             y = self._layout.line_of(key, offset)
-            self.scroll_to(y=max(0, y - context), animate=False, immediate=True)
+            self._jump(y - context)
 
     def top_block(self) -> BlockKey | None:
         """The block at the top of the view (the anchor kept across resizes and bookmarks)."""
@@ -143,7 +143,7 @@ class ArticleView(ScrollView, can_focus=True):
         key = self.top_block()
         self._relayout()
         if key is not None and self._layout is not None:
-            self.scroll_to(y=self._layout.line_of(key), animate=False, immediate=True)
+            self._jump(self._layout.line_of(key))
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
@@ -172,6 +172,12 @@ class ArticleView(ScrollView, can_focus=True):
         segments = [s for s in text.render(self.app.console) if s.text != "\n"]
         strip = Strip(segments, text.cell_len) if segments else Strip([Segment("")], 0)
         return strip.crop_extend(0, width, None).apply_style(self.rich_style)
+
+    def _jump(self, y: int) -> None:
+        """Scroll to line `y` now (clamped): restoring and relayouts cannot wait for a frame."""
+        y = max(0, min(y, self.max_scroll_y))
+        self.scroll_target_y = y
+        self.scroll_y = y
 
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         super().watch_scroll_y(old_value, new_value)
