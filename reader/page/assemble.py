@@ -147,8 +147,8 @@ def assign_headlines(sequence: list[Core | HeadGroup]) -> list[Core]:
     for toks in core_tokens.values():
         document_frequency.update(toks)
 
-    def similarity(line: Line, core: Core | None) -> float | None:
-        if core is None or not core.accepts_headline:
+    def similarity(line: Line, core: Core | None, *, closed_ok: bool) -> float | None:
+        if core is None or not core.accepts_headline or (core.closed and not closed_ok):
             return None
         line_tokens = tokens(line.text)
         if not line_tokens:
@@ -160,8 +160,9 @@ def assign_headlines(sequence: list[Core | HeadGroup]) -> list[Core]:
     options: list[list[tuple[float, int, int]]] = []
     for group in groups:
         n = len(group.lines)
-        to_before = [similarity(ln, group.before) for ln in group.lines]
-        to_after = [similarity(ln, group.after) for ln in group.lines]
+        # A part closed by 下转 takes nothing after it; a part's own 下转 comes after its headline.
+        to_before = [similarity(ln, group.before, closed_ok=False) for ln in group.lines]
+        to_after = [similarity(ln, group.after, closed_ok=True) for ln in group.lines]
         choices: list[tuple[float, int, int]] = []
         for k1 in range(n + 1):
             if k1 and to_before[0] is None:

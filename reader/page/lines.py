@@ -10,7 +10,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from reader.page.text import despace, ends_sentence, has_phrase_gap, is_han, is_letter_spaced, shape_width
+from reader.page.text import (
+    cell_width,
+    despace,
+    ends_sentence,
+    has_phrase_gap,
+    is_han,
+    is_letter_spaced,
+    shape_width,
+)
 
 # Role words of bylines and credits: 融媒首席记者, 本报记者, 通讯员, 见习记者, 文/图 ...
 _ROLE = (
@@ -69,11 +77,21 @@ class Line:
         """Shape width of the text without justification spaces (see `shape_width`)."""
         return shape_width(self.body)
 
+    @property
+    def cells(self) -> int:
+        """Display cells of the text without justification spaces (punctuation counts 2)."""
+        return cell_width(self.body)
+
     def width_in(self, column: int) -> int:
         """Width for comparing with the column: a letter-spaced line was stretched to fill it."""
         if is_letter_spaced(self.text):
             return max(self.width, min(shape_width(self.text), column))
         return self.width
+
+    def cells_in(self, column: int) -> int:
+        if is_letter_spaced(self.text):
+            return max(self.cells, min(cell_width(self.text), column))
+        return self.cells
 
     @property
     def terminal(self) -> bool:
@@ -88,8 +106,12 @@ class Line:
         return bool(_DATELINE.match(self.text)) and self.kind == "text"
 
 
-def _people(text: str) -> tuple[str, ...] | None:
-    """The names in a byline or credit, or None when the text is not made only of roles and names."""
+def _people(text: str, *, need_role: bool) -> tuple[str, ...] | None:
+    """The names in a byline or credit, or None when the text is not made only of roles and names.
+
+    A byline needs a role word (记者, 通讯员 ...): a bare list of names is running text. A credit
+    has its 摄 and may be names alone.
+    """
     text = text.strip().strip(_BOX).strip()
     text = re.sub(r"\s*摄(?:影)?\s*$", "", text)
     tokens = [t for t in re.split(r"[\s、，,/／:：]+", text) if t]
@@ -106,13 +128,18 @@ def _people(text: str) -> tuple[str, ...] | None:
         if not _NAME_RE.fullmatch(token) or (len(token) > 4 and "·" not in token):
             return None
         names.append(token)
-    return tuple(names) if names and (seen_role or len(names) <= 3) else None
+    return tuple(names) if names and (seen_role or not need_role) else None
 
 
 def byline_authors(text: str) -> tuple[str, ...] | None:
     """Authors when `text` is a whole byline line (`□融媒记者 吕高攀`, `本报讯（记者 X 通讯员 Y）`)."""
     stripped = text.strip().lstrip(_BOX).strip()
-    if len(stripped) > 48 or ends_sentence(stripped) or "，" in stripped or "。" in stripped:
+    if (
+        len(stripped) > 48
+        or ends_sentence(stripped)
+        or any(mark in stripped for mark in "，。；")
+        or stripped.endswith("、")
+    ):
         return None
     dateline = _DATELINE.match(stripped)
     rest = stripped[dateline.end() :].strip() if dateline else stripped
@@ -121,9 +148,7 @@ def byline_authors(text: str) -> tuple[str, ...] | None:
         rest = bracketed.group(1)
     elif dateline:
         return None  # 本报讯 followed by running text opens a paragraph
-    if not _ROLE_RE.search(rest):
-        return None
-    return _people(rest)
+    return _people(rest, need_role=True)
 
 
 def split_credit(text: str) -> tuple[str, str, tuple[str, ...]] | None:
@@ -139,7 +164,7 @@ def split_credit(text: str) -> tuple[str, str, tuple[str, ...]] | None:
     ):
         # try a shorter credit: maybe the role word starts later (`…月季花。记者 卢斌 摄`)
         return None
-    people = _people(credit.strip("（()）"))
+    people = _people(credit.strip("（()）"), need_role=False)
     if people is None:
         return None
     return before, credit.strip("（()）").strip(), people
