@@ -199,7 +199,14 @@ def test_dateline_with_bracketed_byline_gives_authors_and_stays_in_the_paragraph
 
 
 def test_credit_on_its_own_line_before_a_caption_credits_the_caption_after_it() -> None:
-    text = page("□记者 王小明", lines_of([P1]), "", "农村公路建设提速", "新华社记者 王五 摄", "图为中欧班列从重庆团结村站驶出。")
+    text = page(
+        "□记者 王小明",
+        lines_of([P1]),
+        "",
+        "农村公路建设提速",
+        "新华社记者 王五 摄",
+        "图为中欧班列从重庆团结村站驶出。",
+    )
     article, photo = parse_text(text).articles
     assert paragraphs(article) == [P1] and article.headline == ("农村公路建设提速",)
     assert photo.kind == "photo" and photo.authors == ("王五",)
