@@ -27,7 +27,9 @@ async def test_every_kind_of_broken_page_is_listed_with_its_problem(tmp_path: Pa
     (folder / "05.txt").write_bytes(GOOD.encode("gbk"))
     (folder / "06.txt").write_bytes(GOOD.encode("utf-16"))
     (folder / "07.txt").write_bytes(TRADITIONAL.encode("big5"))
-    (folder / "08.txt").write_bytes(GOOD.encode("utf-8")[:40] + b"\xff\xfe\x80\x81" + GOOD.encode("utf-8")[40:])
+    (folder / "08.txt").write_bytes(
+        GOOD.encode("utf-8")[:40] + b"\xff\xfe\x80\x81" + GOOD.encode("utf-8")[40:]
+    )
     app = seed_app(tmp_path, [folder])
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot, lambda: sum("──" in t for t in option_texts(app)) == 8)

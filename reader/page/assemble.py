@@ -97,7 +97,12 @@ def build_cores(units: list[Unit]) -> tuple[list[Core | HeadGroup], list[Unit]]:
             else:
                 current = open_core(Core(byline=unit.lines[0]))
         elif kind in ("paragraph", "subhead"):
-            if current is None or current.closed or current.kind != "article":
+            if (
+                current is None
+                or current.closed
+                or current.kind != "article"
+                or _starts_article(unit, current)
+            ):
                 current = open_core(Core())
             current.units.append(unit)
             if caption_next:
@@ -128,6 +133,11 @@ def build_cores(units: list[Unit]) -> tuple[list[Core | HeadGroup], list[Unit]]:
             sequence.append(Core(kind="notice", notice=unit.lines[0]))
             current = None
     return sequence, leftover
+
+
+def _starts_article(unit: Unit, current: Core) -> bool:
+    """A paragraph opening with a dateline (`本报讯`, `新华社…电`) begins a new article."""
+    return unit.kind == "paragraph" and unit.lines[0].opens_with_dateline and bool(current.body_text)
 
 
 def _is_caption(unit: Unit | None) -> bool:

@@ -169,6 +169,8 @@ def _is_subhead(unit: Unit, before: Unit | None, after: Unit | None) -> bool:
     """A heading between two paragraphs of one text run, fitting the column, is a subhead."""
     if not (before and after and before.kind == "paragraph" and after.kind == "paragraph"):
         return False
+    if after.lines[0].opens_with_dateline:
+        return False  # `本报讯…` below it: a new article starts, this is its headline
     return len(unit.lines) <= 3 and all(ln.width_in(unit.column) <= unit.column + 2 for ln in unit.lines)
 
 
