@@ -40,8 +40,12 @@ def _app_parser() -> argparse.ArgumentParser:
         f"Commands: {', '.join(COMMANDS)} (reader COMMAND --help).",
     )
     parser.add_argument("paths", nargs="*", metavar="PATH", help="page files or folders of pages (*.txt)")
-    parser.add_argument("--db", metavar="PATH", help="bookmark database (default: user data dir, or $READER_DB)")
-    parser.add_argument("--no-restore", action="store_true", help="start at the first issue, not where you left off")
+    parser.add_argument(
+        "--db", metavar="PATH", help="bookmark database (default: user data dir, or $READER_DB)"
+    )
+    parser.add_argument(
+        "--no-restore", action="store_true", help="start at the first issue, not where you left off"
+    )
     return parser
 
 

@@ -126,8 +126,16 @@ class Page:
             "encoding": self.encoding,
             "status": self.status,
         }
-        info = {k: v for k, v in (("date", self.info.date), ("page", self.info.page_no),
-                                  ("section", self.info.section), ("paper", self.info.paper)) if v}
+        info = {
+            k: v
+            for k, v in (
+                ("date", self.info.date),
+                ("page", self.info.page_no),
+                ("section", self.info.section),
+                ("paper", self.info.paper),
+            )
+            if v
+        }
         if info:
             data["info"] = info
         if self.warnings:
@@ -158,8 +166,9 @@ class Page:
             source=data["source"],
             articles=articles,
             leftover=leftover,
-            info=PageInfo(info.get("date", ""), info.get("page", ""), info.get("section", ""),
-                          info.get("paper", "")),
+            info=PageInfo(
+                info.get("date", ""), info.get("page", ""), info.get("section", ""), info.get("paper", "")
+            ),
             encoding=data.get("encoding", "utf-8"),
             status=data.get("status", "ok"),
             warnings=tuple(data.get("warnings", ())),

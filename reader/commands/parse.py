@@ -1,0 +1,78 @@
+"""`reader parse PAGE... [--json] [--out DIR]`: pages as reflowed articles, for people or scripts.
+
+Without --json the text is meant for `less`: headline, byline, paragraphs, one article after
+another. With --json, one object a page (NEWSPAPER.md's schema) per line, or one file a page
+in --out DIR. A page that cannot be read is one line on stderr and exit status 1; the other
+pages are still printed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from reader.page import Article, Page, read_page
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("pages", nargs="+", metavar="PAGE", help="page files (.txt)")
+    parser.add_argument("--json", action="store_true", help="print the parse as JSON, one object a page")
+    parser.add_argument("--out", metavar="DIR", help="with --json: write PAGE.json files into DIR")
+
+
+def format_article(article: Article) -> str:
+    """An article as plain reflowed text: headline lines, byline, indented paragraphs."""
+    out: list[str] = []
+    marker = {"photo": "【图片】", "brief": "【简讯】", "notice": "【公告】"}.get(article.kind, "")
+    for line in article.headline or (article.title,):
+        out.append(f"{marker}{line}" if marker and not out else line)
+    if article.kind == "notice":
+        return out[0]
+    if article.byline:
+        out.append(article.byline)
+    if out:
+        out.append("")
+    for block in article.blocks:
+        if block.kind == "subhead":
+            out.append(f"  ■ {block.text}")
+        elif block.kind == "continuation":
+            out.append(f"  → {block.text}")
+        else:
+            out.append(f"\u3000\u3000{block.text}")
+    return "\n".join(out)
+
+
+def format_page(page: Page) -> str:
+    header = f"━━ {page.source}"
+    if page.info.date or page.info.page_no:
+        header += f"  ({' '.join(x for x in (page.info.date, page.info.page_no and f'第{page.info.page_no}版') if x)})"
+    parts = [header]
+    parts.extend(format_article(a) + "\n" for a in page.articles)
+    return "\n\n".join(parts)
+
+
+def run(args: argparse.Namespace) -> int:
+    status = 0
+    out_dir = Path(args.out) if args.out else None
+    if out_dir is not None:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    for name in args.pages:
+        page = read_page(Path(name), source=name)
+        if page.status in ("unreadable", "binary"):
+            print(f"reader parse: {name}: {'; '.join(page.warnings)}", file=sys.stderr)
+            status = 1
+            continue
+        for warning in page.warnings:
+            print(f"reader parse: {name}: {warning}", file=sys.stderr)
+        if args.json:
+            text = json.dumps(page.to_json(), ensure_ascii=False)
+            if out_dir is not None:
+                (out_dir / (Path(name).stem + ".json")).write_text(text + "\n", encoding="utf-8")
+            else:
+                sys.stdout.write(text + "\n")
+        else:
+            sys.stdout.write(format_page(page) + "\n")
+    sys.stdout.flush()
+    return status

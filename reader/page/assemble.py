@@ -1,0 +1,227 @@
+"""From units to articles: who owns each headline, byline, caption and marker.
+
+The PDF's drawing order puts a headline before its body or after it, and two headline blocks
+can stand together between two bodies. A byline belongs to the body after it; a 下转 marker
+closes an article part. Each headline line goes to the neighbouring body it shares the most
+words with (character bigrams and Latin/digit words, weighted by how specific they are to one
+body), under the rule that an article has at most one headline block; what no body takes is a
+brief (a teaser). The choice for all headline blocks of a page is made together (a small
+dynamic programme over the blocks), since one article can sit between two of them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from reader.page.lines import Line
+from reader.page.structure import Unit
+from reader.page.text import despace, join_lines, tidy_heading
+
+#: Score of leaving a headline line to a brief rather than an article (no shared words).
+BRIEF_LINE_SCORE = 0.12
+#: Bonus for an article that gets a headline at all: most articles have one.
+HEADLINE_BONUS = 0.35
+_TOKEN = re.compile(r"[A-Za-z]+|\d+(?:\.\d+)?%?|[\u3400-\u9fff]+")
+
+
+@dataclass(slots=True)
+class Core:
+    """An article being assembled: its byline and body units, and where its headline came from."""
+
+    kind: str = "article"
+    byline: Line | None = None
+    units: list[Unit] = field(default_factory=list)  # paragraph, subhead, cont-in, cont-out
+    headline: list[Line] = field(default_factory=list)
+    closed: bool = False  # a 下转 marker ends this part: nothing after it belongs here
+    notice: Line | None = None
+
+    @property
+    def body_text(self) -> str:
+        return "".join(ln.body for u in self.units if u.kind in ("paragraph", "subhead") for ln in u.lines)
+
+    @property
+    def accepts_headline(self) -> bool:
+        return self.kind == "article" and not self.headline
+
+
+@dataclass(slots=True)
+class HeadGroup:
+    """Headline lines standing between two article parts (either may be missing)."""
+
+    lines: list[Line]
+    before: Core | None = None  # the part that ends right above the group
+    after: Core | None = None  # the part that starts right below it
+
+
+def tokens(text: str) -> set[str]:
+    """Character bigrams of Chinese runs and whole Latin/number words: what two texts share."""
+    out: set[str] = set()
+    for match in _TOKEN.finditer(text):
+        word = match.group()
+        if "\u3400" <= word[0] <= "\u9fff":
+            out.update(word[i : i + 2] for i in range(len(word) - 1)) if len(word) > 1 else out.add(word)
+        else:
+            out.add(word.lower())
+    return out
+
+
+def build_cores(units: list[Unit]) -> tuple[list[Core | HeadGroup], list[Unit]]:
+    """Walk the units in reading order, opening a new article part where one must begin.
+
+    Returns the sequence of parts and headline groups, and the units that belong to no article
+    (furniture, stray markers).
+    """
+    sequence: list[Core | HeadGroup] = []
+    leftover: list[Unit] = []
+    current: Core | None = None
+
+    def open_core(core: Core) -> Core:
+        previous = sequence[-1] if sequence else None
+        if isinstance(previous, HeadGroup) and previous.after is None:
+            previous.after = core
+        sequence.append(core)
+        return core
+
+    for unit in units:
+        kind = unit.kind
+        if kind == "furniture":
+            leftover.append(unit)
+        elif kind == "byline":
+            if current and not current.closed and current.byline is None and not current.body_text:
+                current.byline = unit.lines[0]
+            else:
+                current = open_core(Core(byline=unit.lines[0]))
+        elif kind in ("paragraph", "subhead"):
+            if current is None or current.closed or current.kind != "article":
+                current = open_core(Core())
+            current.units.append(unit)
+        elif kind == "cont-in":
+            current = open_core(Core(units=[unit]))
+        elif kind == "cont-out":
+            if current is None:
+                leftover.append(unit)
+            else:
+                current.units.append(unit)
+                current.closed = True
+        elif kind == "heading":
+            group = HeadGroup(list(unit.lines))
+            if current is not None and sequence and sequence[-1] is current:
+                group.before = current
+            sequence.append(group)
+            current = None
+        elif kind == "credit":
+            current = _attach_credit(unit, current, sequence, leftover)
+        elif kind == "notice":
+            sequence.append(Core(kind="notice", notice=unit.lines[0]))
+            current = None
+    return sequence, leftover
+
+
+def _attach_credit(
+    unit: Unit, current: Core | None, sequence: list[Core | HeadGroup], leftover: list[Unit]
+) -> None:
+    """A photo credit makes the caption right above it (its last paragraph) a photo article."""
+    credit = unit.lines[0]
+    if current is None or not current.units or current.units[-1].kind != "paragraph":
+        photo = Core(kind="photo", byline=credit)
+        sequence.append(photo)
+        return None
+    caption = current.units[-1]
+    if len(current.units) == 1 and current.byline is None:
+        current.kind = "photo"
+        current.byline = credit
+        return None
+    current.units.pop()
+    sequence.append(Core(kind="photo", byline=credit, units=[caption]))
+    return None
+
+
+def assign_headlines(sequence: list[Core | HeadGroup]) -> list[Core]:
+    """Give each headline line to the part before it, the part after it, or a brief."""
+    groups = [g for g in sequence if isinstance(g, HeadGroup)]
+    cores = [c for c in sequence if isinstance(c, Core)]
+    document_frequency: Counter[str] = Counter()
+    core_tokens = {id(c): tokens(c.body_text) for c in cores}
+    for toks in core_tokens.values():
+        document_frequency.update(toks)
+
+    def similarity(line: Line, core: Core | None) -> float | None:
+        if core is None or not core.accepts_headline:
+            return None
+        line_tokens = tokens(line.text)
+        if not line_tokens:
+            return 0.0
+        shared = line_tokens & core_tokens[id(core)]
+        return sum(1.0 / document_frequency[t] for t in shared) / len(line_tokens)
+
+    # Options for each group: (score, k1, k2): lines[:k1] to `before`, [k1:k2] brief, [k2:] to `after`.
+    options: list[list[tuple[float, int, int]]] = []
+    for group in groups:
+        n = len(group.lines)
+        to_before = [similarity(ln, group.before) for ln in group.lines]
+        to_after = [similarity(ln, group.after) for ln in group.lines]
+        choices: list[tuple[float, int, int]] = []
+        for k1 in range(n + 1):
+            if k1 and to_before[0] is None:
+                break
+            for k2 in range(k1, n + 1):
+                if k2 < n and to_after[0] is None:
+                    continue
+                score = sum(s or 0.0 for s in to_before[:k1]) + sum(s or 0.0 for s in to_after[k2:])
+                score += BRIEF_LINE_SCORE * (k2 - k1) + HEADLINE_BONUS * ((k1 > 0) + (k2 < n))
+                choices.append((score, k1, k2))
+        options.append(choices)
+
+    # Dynamic programme along the groups: a part between two groups takes at most one headline.
+    best: dict[bool, tuple[float, list[tuple[int, int]]]] = {False: (0.0, [])}
+    for index, group in enumerate(groups):
+        shared_part = index > 0 and group.before is not None and group.before is groups[index - 1].after
+        nxt: dict[bool, tuple[float, list[tuple[int, int]]]] = {}
+        for taken, (total, path) in best.items():
+            for score, k1, k2 in options[index]:
+                if shared_part and taken and k1 > 0:
+                    continue
+                state = k2 < len(group.lines)
+                candidate = (total + score, [*path, (k1, k2)])
+                if state not in nxt or candidate[0] > nxt[state][0]:
+                    nxt[state] = candidate
+        best = nxt
+    plan = max(best.values(), key=lambda v: v[0])[1] if groups else []
+
+    briefs: dict[int, Core] = {}
+    for group, (k1, k2) in zip(groups, plan):
+        if k1 and group.before is not None:
+            group.before.headline = group.lines[:k1]
+        if k2 < len(group.lines) and group.after is not None:
+            group.after.headline = group.lines[k2:]
+        if k2 > k1:
+            briefs[id(group)] = Core(kind="brief", headline=group.lines[k1:k2])
+    ordered: list[Core] = []
+    for item in sequence:
+        if isinstance(item, Core):
+            ordered.append(item)
+        elif id(item) in briefs:
+            ordered.append(briefs[id(item)])
+    return ordered
+
+
+def paragraph_text(unit: Unit) -> str:
+    return join_lines([ln.body for ln in unit.lines])
+
+
+def subhead_text(unit: Unit) -> str:
+    return " ".join(tidy_heading(ln.text) for ln in unit.lines)
+
+
+def headline_lines(core: Core) -> list[str]:
+    return [tidy_heading(ln.text) for ln in core.headline]
+
+
+def byline_text(line: Line) -> str:
+    return tidy_heading(line.text)
+
+
+def marker_text(line: Line) -> str:
+    return despace(line.text)

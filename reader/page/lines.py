@@ -1,0 +1,245 @@
+"""What each line of a page is: body text, byline, photo credit, notice, furniture, marker.
+
+The decisions here are the ones a single line can settle on its own (a byline has a role word
+and a name, a credit ends in 摄, a notice in 宣). Whether a text line is body, headline or
+subhead depends on its neighbours and is settled in `structure.py`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from reader.page.text import (
+    cell_width,
+    despace,
+    ends_sentence,
+    has_phrase_gap,
+    is_han,
+    is_letter_spaced,
+    shape_width,
+)
+
+# Role words of bylines and credits: 融媒首席记者, 本报记者, 通讯员, 见习记者, 文/图 ...
+_ROLE = (
+    r"(?:本报|本刊|新华社|中新社|人民日报|融媒体?|全媒体|首席|特约|见习|实习|资深|高级|摄影|视频|文字|融媒体中心)*"
+    r"(?:记者|通讯员|摄影师?|撰稿|作者|编辑|撰文|文[/／]图|图[/／]文|文|图)"
+)
+_ROLE_RE = re.compile(_ROLE)
+_NAME = r"[\u4e00-\u9fff][\u4e00-\u9fff·•]{1,5}"
+_NAME_RE = re.compile(_NAME)
+_BOX = "□■◇◆●○◎▲△▪★☆"
+# 本报讯, 本报北京7月28日讯, 新华社北京7月28日电, 永康讯: a dateline opening a byline or paragraph.
+_DATELINE = re.compile(r"^(?:本报讯|本报\S{0,12}?讯|新华社\S{0,12}?电|中新社\S{0,12}?电|\S{2,6}讯)")
+_CREDIT_TAIL = re.compile(
+    rf"(?P<credit>[（(]?\s*(?:{_ROLE}\s*[:：]?\s*)?{_NAME}(?:[\s、，,]+(?:{_ROLE}\s*)?{_NAME})*\s*摄(?:影)?\s*[）)]?)$"
+)
+_CONTINUATION = re.compile(
+    r"[（(]\s*(?P<dir>下转|上接|转|接)\s*(?:第)?\s*[0-9０-９一二三四五六七八九十A-Za-z]{1,3}\s*(?:版|页)\s*[）)]"
+)
+_BARE_CONTINUATION = re.compile(
+    r"^(?P<dir>下转|上接)\s*第?\s*[0-9０-９一二三四五六七八九十A-Za-z]{1,3}\s*版$"
+)
+_NOTICE = re.compile(
+    r"^(?:.{2,40}\s宣|[（(]?广告[）)]?|(?:广告|订阅|服务|新闻|举报)热线.*|.{0,20}公益广告.*)$"
+)
+_FURNITURE = re.compile(
+    r"^(?:第?\s*[0-9０-９一二三四五六七八九十]{1,3}\s*版(?:\s.{0,12})?"
+    r"|[A-Z]\d{1,2}\s*版?(?:\s.{0,12})?"
+    r"|.{0,8}(?:责任编辑|责编|版式设计|版式|美编|校对|组版|值班主任|本版编辑|编辑)\s*[:：]?.{0,30}"
+    r"|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:星期|周)[一二三四五六日天].{0,20}"
+    r"|.{0,30}(?:国内统一连续出版物号|邮发代号|CN\s*\d{2}\s*-\s*\d{4}).{0,30}"
+    r"|[\u4e00-\u9fff]{2,8}(?:日报|晚报|早报|时报|商报|都市报)"
+    r")$"
+)
+_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_PAGE_NO = re.compile(r"第?\s*([0-9０-９]{1,2}|[A-Z]\d{1,2})\s*版\s*(\S{0,8})")
+
+
+@dataclass(slots=True)
+class Line:
+    """One non-blank line (or piece of a line) of the page with what can be read off it."""
+
+    number: int  # 0-based line number in the file
+    text: str  # stripped of surrounding whitespace
+    kind: str = "text"  # text | byline | credit | notice | furniture | cont-out | cont-in
+    frame_start: bool = False  # a leading space: extraction starts a new text frame
+    indented: bool = False  # a kept paragraph indent (two full-width spaces)
+    authors: tuple[str, ...] = ()
+
+    @property
+    def body(self) -> str:
+        """The line as body text: justification spaces removed."""
+        return despace(self.text)
+
+    @property
+    def width(self) -> int:
+        """Shape width of the text without justification spaces (see `shape_width`)."""
+        return shape_width(self.body)
+
+    @property
+    def cells(self) -> int:
+        """Display cells of the text without justification spaces (punctuation counts 2)."""
+        return cell_width(self.body)
+
+    def width_in(self, column: int) -> int:
+        """Width for comparing with the column: a letter-spaced line was stretched to fill it."""
+        if is_letter_spaced(self.text):
+            return max(self.width, min(shape_width(self.text), column))
+        return self.width
+
+    def cells_in(self, column: int) -> int:
+        if is_letter_spaced(self.text):
+            return max(self.cells, min(cell_width(self.text), column))
+        return self.cells
+
+    @property
+    def terminal(self) -> bool:
+        return ends_sentence(self.text)
+
+    @property
+    def phrase_gap(self) -> bool:
+        return has_phrase_gap(self.text)
+
+    @property
+    def opens_with_dateline(self) -> bool:
+        return bool(_DATELINE.match(self.text)) and self.kind == "text"
+
+
+def _people(text: str) -> tuple[str, ...] | None:
+    """The names in a byline or credit, or None when the text is not made only of roles and names."""
+    text = text.strip().strip(_BOX).strip()
+    text = re.sub(r"\s*摄(?:影)?\s*$", "", text)
+    tokens = [t for t in re.split(r"[\s、，,/／:：]+", text) if t]
+    names: list[str] = []
+    seen_role = False
+    for token in tokens:
+        role = _ROLE_RE.match(token)
+        if role and role.end() == len(token):
+            seen_role = True
+            continue
+        if role and _NAME_RE.fullmatch(token[role.end() :]) and len(token) - role.end() <= 4:
+            seen_role = True
+            token = token[role.end() :]
+        if not _NAME_RE.fullmatch(token) or (len(token) > 4 and "·" not in token):
+            return None
+        names.append(token)
+    return tuple(names) if names and (seen_role or len(names) <= 3) else None
+
+
+def byline_authors(text: str) -> tuple[str, ...] | None:
+    """Authors when `text` is a whole byline line (`□融媒记者 吕高攀`, `本报讯（记者 X 通讯员 Y）`)."""
+    stripped = text.strip().lstrip(_BOX).strip()
+    if len(stripped) > 48 or ends_sentence(stripped) or "，" in stripped or "。" in stripped:
+        return None
+    dateline = _DATELINE.match(stripped)
+    rest = stripped[dateline.end() :].strip() if dateline else stripped
+    bracketed = re.fullmatch(r"[（(](.*)[）)]", rest)
+    if bracketed:
+        rest = bracketed.group(1)
+    elif dateline:
+        return None  # 本报讯 followed by running text opens a paragraph
+    if not _ROLE_RE.search(rest):
+        return None
+    return _people(rest)
+
+
+def split_credit(text: str) -> tuple[str, str, tuple[str, ...]] | None:
+    """Split a photo caption line from its credit: (`季花。`, `融媒记者 卢斌 摄`, (`卢斌`,))."""
+    match = _CREDIT_TAIL.search(text)
+    if not match:
+        return None
+    credit = match.group("credit").strip()
+    before = text[: match.start("credit")].rstrip()
+    # The caption must have ended before the credit: a name glued to running text is no credit.
+    if before and not (
+        ends_sentence(before) or before[-1] in "）)" or text[match.start("credit") - 1].isspace()
+    ):
+        # try a shorter credit: maybe the role word starts later (`…月季花。记者 卢斌 摄`)
+        return None
+    people = _people(credit.strip("（()）"))
+    if people is None:
+        return None
+    return before, credit.strip("（()）").strip(), people
+
+
+def split_continuation(text: str) -> tuple[str, str, str, str] | None:
+    """Find a continuation marker: (text before, marker, text after, direction out|in)."""
+    bare = _BARE_CONTINUATION.match(text)
+    if bare:
+        return "", text, "", "in" if bare.group("dir") == "上接" else "out"
+    match = _CONTINUATION.search(text)
+    if not match:
+        return None
+    direction = "in" if match.group("dir") in ("上接", "接") else "out"
+    return text[: match.start()].rstrip(), match.group(), text[match.end() :].lstrip(), direction
+
+
+def is_notice(text: str) -> bool:
+    return bool(_NOTICE.match(text)) and not ends_sentence(text)
+
+
+def is_furniture(text: str) -> bool:
+    return len(text) <= 48 and bool(_FURNITURE.match(text)) and not ends_sentence(text)
+
+
+def furniture_facts(text: str) -> dict[str, str]:
+    """Date (ISO), page number and section that a furniture line states."""
+    facts: dict[str, str] = {}
+    date = _DATE.search(text)
+    if date:
+        year, month, day = (int(g) for g in date.groups())
+        if 1 <= month <= 12 and 1 <= day <= 31:
+            facts["date"] = f"{year:04d}-{month:02d}-{day:02d}"
+    page = _PAGE_NO.search(text)
+    if page:
+        facts["page_no"] = page.group(1).translate(str.maketrans("０１２３４５６７８９", "0123456789"))
+        if page.group(2) and all(is_han(c) for c in page.group(2)):
+            facts["section"] = page.group(2)
+    return facts
+
+
+def classify(raw_lines: list[str], numbers: list[int]) -> list[Line]:
+    """Turn the page's raw lines into `Line`s, splitting off credits and continuation markers.
+
+    Blank lines are dropped: they are noise (double spacing, column breaks), not structure.
+    """
+    out: list[Line] = []
+    for raw, number in zip(raw_lines, numbers):
+        text = raw.strip()
+        if not text:
+            continue
+        frame_start = raw[:1] in (" ", "\t") and not raw.startswith("  ")
+        indented = raw.startswith(("\u3000", "  "))
+        out.extend(_classify_line(text, number, frame_start, indented))
+    return out
+
+
+def _classify_line(text: str, number: int, frame_start: bool, indented: bool) -> list[Line]:
+    def line(t: str, kind: str = "text", authors: tuple[str, ...] = (), first: bool = True) -> Line:
+        return Line(number, t, kind, frame_start and first, indented and first, authors)
+
+    cont = split_continuation(text)
+    if cont:
+        before, marker, after, direction = cont
+        pieces: list[Line] = []
+        if before:
+            pieces.extend(_classify_line(before, number, frame_start, indented))
+        pieces.append(line(marker, f"cont-{direction}", first=not before))
+        if after:
+            pieces.extend(_classify_line(after, number, False, False))
+        return pieces
+    authors = byline_authors(text)
+    if authors is not None and not text.rstrip().endswith("摄"):
+        return [line(text, "byline", authors)]
+    credit = split_credit(text)
+    if credit:
+        before, credit_text, people = credit
+        pieces = [line(before)] if before else []
+        pieces.append(line(credit_text, "credit", people, first=not before))
+        return pieces
+    if is_notice(text):
+        return [line(text, "notice")]
+    if is_furniture(text):
+        return [line(text, "furniture")]
+    return [line(text)]

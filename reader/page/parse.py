@@ -1,0 +1,217 @@
+"""The page parser's entry points: bytes or text in, a `Page` of articles out.
+
+read_page(path) -> Page      never raises: an unreadable file is a Page with a status
+parse_page(data, source)     bytes of any supported encoding
+parse_text(text, source)     already-decoded text
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+from reader.page.assemble import (
+    Core,
+    assign_headlines,
+    build_cores,
+    byline_text,
+    headline_lines,
+    marker_text,
+    paragraph_text,
+    subhead_text,
+)
+from reader.page.lines import Line, classify, furniture_facts
+from reader.page.load import decode_bytes, split_lines
+from reader.page.model import Article, Block, Leftover, Page, PageInfo
+from reader.page.structure import Unit, page_units
+from reader.page.text import content_key, tidy_heading
+
+#: Bump whenever a change can alter the parse of some page: the archive's cache keys on it.
+PARSER_VERSION = "1"
+
+# A kicker (引题) usually ends in the verb of a report: `…大会召开`, `…时强调`.
+_KICKER_END = re.compile(
+    r"(强调|指出|表示|要求|召开|举行|开幕|闭幕|会见|调研|考察|出席|主持|讲话|提出|部署)$"
+)
+_TITLE_CHARS = 28
+
+
+def read_page(path: Path | str, source: str | None = None) -> Page:
+    """Read and parse a page file. Never raises: problems become the page's status."""
+    path = Path(path)
+    name = source if source is not None else str(path)
+    try:
+        with path.open("rb") as handle:
+            from reader.page.load import MAX_PAGE_BYTES
+
+            data = handle.read(MAX_PAGE_BYTES + 1)
+    except OSError as error:
+        reason = error.strerror or type(error).__name__
+        return Page(
+            source=name, articles=(), status="unreadable", warnings=(f"cannot read {path}: {reason}",)
+        )
+    return parse_page(data, name)
+
+
+def parse_page(data: bytes, source: str) -> Page:
+    decoded = decode_bytes(data)
+    if decoded.status == "binary":
+        return Page(
+            source=source, articles=(), encoding=decoded.encoding, status="binary", warnings=decoded.warnings
+        )
+    page = parse_text(decoded.text, source)
+    status = decoded.status if page.status == "ok" else page.status
+    return Page(
+        source=page.source,
+        articles=page.articles,
+        leftover=page.leftover,
+        info=page.info,
+        encoding=decoded.encoding,
+        status=status,
+        warnings=decoded.warnings + page.warnings,
+    )
+
+
+def parse_text(text: str, source: str = "<text>") -> Page:
+    raw_lines, numbers = split_lines(text)
+    lines = classify(raw_lines, numbers)
+    if not lines:
+        return Page(source=source, articles=(), status="empty", warnings=("the page has no text",))
+    units = page_units(lines)
+    sequence, stray = build_cores(units)
+    cores = assign_headlines(sequence)
+    articles: list[Article] = []
+    leftover: list[Leftover] = [_leftover(u) for u in stray]
+    for core in cores:
+        article = _article(core)
+        if article is None:
+            leftover.extend(_leftover(u) for u in _core_units(core))
+        else:
+            articles.append(article)
+    articles.sort(key=lambda a: a.lines[0])
+    leftover.sort(key=lambda x: x.lines[0])
+    return Page(
+        source=source,
+        articles=tuple(_unique_ids(articles)),
+        leftover=tuple(leftover),
+        info=_page_info(stray),
+    )
+
+
+def _core_units(core: Core) -> list[Unit]:
+    units = list(core.units)
+    for line in (core.byline, core.notice, *core.headline):
+        if line is not None:
+            units.append(Unit("other", [line]))
+    return units
+
+
+def _leftover(unit: Unit) -> Leftover:
+    return Leftover(" ".join(ln.text for ln in unit.lines), (unit.first, unit.last), unit.kind)
+
+
+def _blocks(core: Core) -> list[Block]:
+    blocks: list[Block] = []
+    for unit in core.units:
+        span = (unit.first, unit.last)
+        if unit.kind == "paragraph":
+            blocks.append(Block("paragraph", paragraph_text(unit), span))
+        elif unit.kind == "subhead":
+            blocks.append(Block("subhead", subhead_text(unit), span))
+        else:
+            blocks.append(Block("continuation", marker_text(unit.lines[0]), span))
+    return blocks
+
+
+def _article(core: Core) -> Article | None:
+    if core.kind == "notice" and core.notice is not None:
+        notice = core.notice
+        block = Block("paragraph", tidy_heading(notice.text), (notice.number, notice.number))
+        return _make(core, "notice", (), tidy_heading(notice.text), "", (), [block])
+    blocks = _blocks(core)
+    headline = tuple(headline_lines(core))
+    body_chars = sum(len(content_key(b.text)) for b in blocks if b.kind == "paragraph")
+    if not blocks and not headline and core.kind != "photo":
+        return None  # a byline with nothing under it
+    kind = core.kind
+    if kind == "article" and headline and body_chars < 40:
+        kind = "brief"
+    byline = byline_text(core.byline) if core.byline else ""
+    authors = core.byline.authors if core.byline else ()
+    return _make(core, kind, headline, _title(headline, core, blocks), byline, authors, blocks)
+
+
+def _make(
+    core: Core,
+    kind: str,
+    headline: tuple[str, ...],
+    title: str,
+    byline: str,
+    authors: tuple[str, ...],
+    blocks: list[Block],
+) -> Article:
+    numbers = [n for b in blocks for n in b.lines]
+    numbers += [ln.number for ln in (core.byline, *core.headline) if ln is not None]
+    span = (min(numbers), max(numbers)) if numbers else (0, 0)
+    seed = "".join(content_key(b.text) for b in blocks if b.kind == "paragraph")[:64] or content_key(
+        "".join(headline) + byline
+    )
+    digest = hashlib.sha1(seed.encode("utf-8")).hexdigest()[:10]
+    return Article(digest, kind, headline, title, byline, tuple(authors), tuple(blocks), span)  # type: ignore[arg-type]
+
+
+def _title(headline: tuple[str, ...], core: Core, blocks: list[Block]) -> str:
+    """The one line shown in lists: the main title, skipping a kicker; else the first words."""
+    if len(headline) == 1:
+        return headline[0]
+    if len(headline) == 2:
+        return headline[1] if _KICKER_END.search(headline[0]) else headline[0]
+    if len(headline) == 3:
+        return headline[1]
+    if len(headline) > 3:
+        # A teaser set in a narrow column: the lines before the first gap are one title.
+        first_run = [tidy_heading(core.headline[0].text)]
+        for previous, line in zip(core.headline, core.headline[1:]):
+            if line.number != previous.number + 1:
+                break
+            first_run.append(tidy_heading(line.text))
+        return "".join(first_run)
+    text = next((b.text for b in blocks if b.kind == "paragraph"), "")
+    sentence = re.split(r"(?<=[。！？])", text, maxsplit=1)[0]
+    return sentence if len(sentence) <= _TITLE_CHARS else sentence[: _TITLE_CHARS - 1] + "…"
+
+
+def _unique_ids(articles: list[Article]) -> list[Article]:
+    """Ids are content hashes; the same text twice on a page gets -2, -3 in reading order."""
+    seen: dict[str, int] = {}
+    out = []
+    for article in articles:
+        count = seen.get(article.id, 0) + 1
+        seen[article.id] = count
+        if count > 1:
+            article = Article(
+                f"{article.id}-{count}",
+                article.kind,
+                article.headline,
+                article.title,
+                article.byline,
+                article.authors,
+                article.blocks,
+                article.lines,
+            )
+        out.append(article)
+    return out
+
+
+def _page_info(stray: list[Unit]) -> PageInfo:
+    facts: dict[str, str] = {}
+    for unit in stray:
+        if unit.kind == "furniture":
+            for line in unit.lines:
+                for key, value in furniture_facts(line.text).items():
+                    facts.setdefault(key, value)
+    return PageInfo(facts.get("date", ""), facts.get("page_no", ""), facts.get("section", ""))
+
+
+__all__ = ["PARSER_VERSION", "Line", "parse_page", "parse_text", "read_page"]

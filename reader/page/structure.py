@@ -1,0 +1,196 @@
+"""From classified lines to a stream of units: paragraphs, headings, bylines, credits, markers.
+
+The rules undo what PDF extraction did to the columns:
+- a paragraph can only end on sentence-final punctuation, and only where the lost indent left
+  its trace (the line after is about two characters short, or the line itself stops short);
+- lines that never reach a sentence end before a byline, a new text frame or the end of the
+  page are not body text but a heading (headline, subhead or teaser);
+- blank lines are ignored: double spacing and column breaks put them anywhere.
+"""
+
+from __future__ import annotations
+
+import statistics
+from dataclasses import dataclass, field
+
+from reader.page.lines import Line
+from reader.page.text import is_letter_spaced
+
+#: The indent of a paragraph's first line is two characters (four cells); after squeezes and
+#: justification it shows as a line 2-6 cells short. A paragraph ends where the next line's
+#: shortfall plus half the line's own shortfall reaches this many cells.
+BREAK_EVIDENCE = 2.5
+#: Running lines of a column vary by a few cells (justification, squeezed punctuation).
+RUNNING_SLACK = 5
+#: A paragraph's first line is shorter by its indent: it may be this much under the column.
+FIRST_LINE_SLACK = 9
+#: A line this much wider than the column spans several columns: a headline.
+WIDE_CELLS = 6
+
+
+@dataclass(slots=True)
+class Unit:
+    """A run of lines with one role: paragraph, heading, or one of the single-line kinds."""
+
+    kind: str  # paragraph | heading | subhead | byline | credit | notice | furniture | cont-out | cont-in
+    lines: list[Line] = field(default_factory=list)
+    column: int = 0  # the column width (cells) of the segment the unit came from
+
+    @property
+    def first(self) -> int:
+        return self.lines[0].number
+
+    @property
+    def last(self) -> int:
+        return self.lines[-1].number
+
+
+def column_width(lines: list[Line], measure: str = "width") -> int:
+    """The full line width of a run of body lines: the median of the lines that run on."""
+    running = [
+        getattr(ln, measure)
+        for ln in lines
+        if not ln.terminal and not ln.phrase_gap and not is_letter_spaced(ln.text)
+    ]
+    running = running or [getattr(ln, measure) for ln in lines]
+    return round(statistics.median(running)) if running else 0
+
+
+def _starts_paragraph(line: Line) -> bool:
+    return line.indented or line.opens_with_dateline
+
+
+def _break_evidence(line_width: int, next_width: int, column: int, next_is_heading: bool) -> float:
+    """How strongly the lost-indent trace says a paragraph ends between two lines (cells)."""
+    next_short = 6 if next_is_heading else column - next_width
+    own_short = column - line_width
+    return min(max(next_short, -2), 6) + 0.5 * min(max(own_short, -2), 12)
+
+
+def paragraph_ends(line: Line, following: Line, column: int, cells_column: int | None = None) -> bool:
+    """Whether a paragraph ends after `line`, judged from the lost-indent trace.
+
+    `line` ends a sentence; the paragraph ends there if it stops short of the column, or if
+    the next line starts short (it lost its two-character indent). A full line ending in 。
+    followed by another full line is one paragraph running on. Widths are measured twice,
+    with punctuation as half and as full width, since typesetters squeeze it or not; either
+    measure showing the indent is enough.
+    """
+    if _starts_paragraph(following):
+        return True
+    heading = following.phrase_gap or following.width_in(column) > column + WIDE_CELLS
+    evidence = _break_evidence(line.width_in(column), following.width_in(column), column, heading)
+    if cells_column:
+        evidence = max(
+            evidence,
+            _break_evidence(
+                line.cells_in(cells_column), following.cells_in(cells_column), cells_column, heading
+            ),
+        )
+    return evidence >= BREAK_EVIDENCE
+
+
+def _body_shaped(line: Line, column: int, *, first: bool) -> bool:
+    """Whether a line can be running text of a paragraph in a column of this width."""
+    if line.phrase_gap and not line.terminal:
+        return False
+    width = line.width_in(column)
+    if width > column + WIDE_CELLS:
+        return False
+    if line.opens_with_dateline:
+        return True
+    return width >= column - (FIRST_LINE_SLACK if first else RUNNING_SLACK)
+
+
+def _heading_prefix(chunk: list[Line], column: int) -> int:
+    """How many leading lines of a chunk ending in a sentence are heading lines, not body.
+
+    Walking up from the sentence end, lines stay body while they could be running text (or
+    the indented first line); the first line that cannot (far too short, wider than the
+    column, a phrase gap) and everything above it is a heading standing right above the
+    paragraph: a subhead, or a headline printed before its body.
+    """
+    body_start = len(chunk) - 1
+    while body_start > 0:
+        candidate = chunk[body_start - 1]
+        if candidate.opens_with_dateline or candidate.indented:
+            return body_start - 1
+        if not _body_shaped(candidate, column, first=True):
+            break
+        body_start -= 1
+    return body_start
+
+
+def segment_units(
+    lines: list[Line], column: int | None = None, cells_column: int | None = None
+) -> list[Unit]:
+    """Split one segment (text lines between two non-text lines) into paragraphs and headings."""
+    if column is None:
+        column = column_width(lines)
+    if cells_column is None:
+        cells_column = column_width(lines, "cells")
+    units: list[Unit] = []
+    start = 0
+    while start < len(lines):
+        end = start
+        while end < len(lines):
+            line = lines[end]
+            if line.terminal and (
+                end + 1 == len(lines) or paragraph_ends(line, lines[end + 1], column, cells_column)
+            ):
+                break
+            end += 1
+        if end == len(lines):
+            # No paragraph end before the segment ends: the lines after the last sentence end
+            # are a heading (a headline printed after the body runs straight on from it).
+            last_sentence = max((i for i in range(start, end) if lines[i].terminal), default=-1)
+            if last_sentence >= 0:
+                units.extend(segment_units(lines[start : last_sentence + 1], column, cells_column))
+            units.append(Unit("heading", lines[last_sentence + 1 if last_sentence >= 0 else start :], column))
+            break
+        chunk = lines[start : end + 1]
+        heading = _heading_prefix(chunk, column)
+        if heading:
+            units.append(Unit("heading", chunk[:heading], column))
+        units.append(Unit("paragraph", chunk[heading:], column))
+        start = end + 1
+    return units
+
+
+def _is_subhead(unit: Unit, before: Unit | None, after: Unit | None) -> bool:
+    """A heading between two paragraphs of one text run, fitting the column, is a subhead."""
+    if not (before and after and before.kind == "paragraph" and after.kind == "paragraph"):
+        return False
+    return len(unit.lines) <= 3 and all(ln.width_in(unit.column) <= unit.column + 2 for ln in unit.lines)
+
+
+def page_units(lines: list[Line]) -> list[Unit]:
+    """All units of the page in reading order."""
+    units: list[Unit] = []
+    segment: list[Line] = []
+
+    def flush() -> None:
+        if segment:
+            found = segment_units(segment)
+            for i, unit in enumerate(found):
+                if unit.kind == "heading" and _is_subhead(
+                    unit, found[i - 1] if i else None, found[i + 1] if i + 1 < len(found) else None
+                ):
+                    unit.kind = "subhead"
+            units.extend(found)
+            segment.clear()
+
+    for line in lines:
+        if line.kind != "text":
+            flush()
+            units.append(Unit(line.kind, [line]))
+            continue
+        if line.frame_start and segment and segment[-1].terminal:
+            flush()  # a new text frame after a finished sentence
+        segment.append(line)
+    flush()
+    # A sentence cut by a continuation marker (`…促进企业加速（下转2版）`) is body, not heading.
+    for i, unit in enumerate(units[:-1]):
+        if unit.kind == "heading" and units[i + 1].kind == "cont-out" and len(unit.lines) >= 2:
+            unit.kind = "paragraph"
+    return units
