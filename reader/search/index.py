@@ -28,12 +28,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
+from reader.page import PARSER_VERSION
 from reader.page.model import Article, Page
 from reader.search.fold import fold
 from reader.search.matcher import Query, compile_query, find_in_text
 from reader.search.snippet import make_snippet
 from reader.search.tokens import (
     bigram_tokens,
+    initial_tokens,
     join_parts,
     literal_expression,
     pinyin_expression,
@@ -41,7 +43,7 @@ from reader.search.tokens import (
 )
 
 #: Changes whenever what the index stores changes (schema, folding, tokens): a mismatch rebuilds.
-INDEX_VERSION = "1"
+INDEX_VERSION = "2"
 #: Commit (and so become visible to queries) at least this often while building.
 _COMMIT_EVERY_PAGES = 64
 _COMMIT_EVERY_SECONDS = 0.5
@@ -68,11 +70,7 @@ class ArchiveLike(Protocol):
 
 def parser_version() -> str:
     """The parser's version: a page parsed by another version is indexed again."""
-    import reader.page
-
-    # reader.page documents PARSER_VERSION (docs/INTERFACES.md); until the parser lands in
-    # this branch there is no version to compare, and the file's size/mtime still decide.
-    return str(getattr(reader.page, "PARSER_VERSION", "unversioned"))
+    return PARSER_VERSION
 
 
 def cache_dir(override: Path | None = None) -> Path:
@@ -145,7 +143,6 @@ class SearchResults:
     articles: tuple[ArticleResult, ...]
     complete: bool
     indexed_pages: int
-    candidates: int  # articles the index pre-selected: an upper bound on all matches
     more: bool  # True when `limit` cut the list
 
 
@@ -161,13 +158,13 @@ CREATE TABLE IF NOT EXISTS docs (
 );
 CREATE INDEX IF NOT EXISTS docs_by_rel ON docs (rel);
 CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(
-    head, body, head_py, body_py, content='', columnsize=0, tokenize='ascii', prefix='1'
+    head, body, head_py, body_py, head_ini, body_ini, content='', columnsize=0, tokenize='ascii'
 );
 """
 
 
-def _article_columns(headline: Sequence[str], blocks: Sequence[str]) -> tuple[str, str, str, str]:
-    """The four FTS columns of an article: headline and body, as bigrams and as pinyin."""
+def _article_columns(headline: Sequence[str], blocks: Sequence[str]) -> tuple[str, ...]:
+    """The six FTS columns of an article: headline and body, as bigrams, syllables, initials."""
     head = [fold(line) for line in headline]
     body = [fold(text) for text in blocks]
     return (
@@ -175,6 +172,8 @@ def _article_columns(headline: Sequence[str], blocks: Sequence[str]) -> tuple[st
         join_parts([bigram_tokens(t) for t in body]),
         join_parts([pinyin_tokens(t) for t in head]),
         join_parts([pinyin_tokens(t) for t in body]),
+        join_parts([initial_tokens(t) for t in head]),
+        join_parts([initial_tokens(t) for t in body]),
     )
 
 
@@ -372,7 +371,8 @@ class SearchIndex:
         for doc_id, headline, blocks in rows:
             columns = _article_columns(json.loads(headline), json.loads(blocks))
             connection.execute(
-                "INSERT INTO fts(fts, rowid, head, body, head_py, body_py) VALUES ('delete', ?, ?, ?, ?, ?)",
+                "INSERT INTO fts(fts, rowid, head, body, head_py, body_py, head_ini, body_ini) "
+                "VALUES ('delete', ?, ?, ?, ?, ?, ?, ?)",
                 (doc_id, *columns),
             )
         connection.execute("DELETE FROM docs WHERE rel=?", (rel,))
@@ -401,17 +401,17 @@ class SearchIndex:
             ),
         )
         connection.execute(
-            "INSERT INTO fts (rowid, head, body, head_py, body_py) VALUES (?, ?, ?, ?, ?)",
+            "INSERT INTO fts (rowid, head, body, head_py, body_py, head_ini, body_ini) VALUES (?, ?, ?, ?, ?, ?, ?)",
             (cursor.lastrowid, *_article_columns(article.headline, blocks)),
         )
 
     # -- querying ----------------------------------------------------------------------------
 
     def search(self, query: str, *, limit: int | None = 100) -> SearchResults:
-        """Articles matching `query`, best first: headline hits, then by FTS5 rank, then newest.
+        """Articles matching `query`, best first: headline hits, then by FTS5's bm25 rank.
 
         Only the first `limit` matching articles are checked and located (None: all of them),
-        so a query costs the same whether it matches ten articles or ten thousand.
+        so showing the first screen of results costs little even when thousands match.
         Raises ValueError for a query with nothing to look for.
         """
         compiled = compile_query(query)
@@ -420,14 +420,9 @@ class SearchIndex:
         complete = self.complete
         connection = self._connection()
         indexed_pages = self.indexed_pages()
-        ranked = self._ranked_candidates(connection, compiled)
         results: list[ArticleResult] = []
         more = False
-        for start in range(0, len(ranked), _DOCS_PER_FETCH):
-            if limit is not None and len(results) >= limit:
-                more = True
-                break
-            batch = ranked[start : start + _DOCS_PER_FETCH]
+        for batch in self._ranked_candidates(connection, compiled):
             rows = {
                 row[0]: row
                 for row in connection.execute(
@@ -442,25 +437,30 @@ class SearchIndex:
                     continue  # removed by the builder since the candidates were listed
                 _, rel, article_id, title, date, headline, blocks = row
                 hits = _hits_in(json.loads(headline), json.loads(blocks), compiled)
-                if hits:
-                    if limit is not None and len(results) >= limit:
-                        more = True
-                        break
-                    results.append(ArticleResult(rel, article_id, title, date, tuple(hits)))
-        return SearchResults(query, tuple(results), complete, indexed_pages, len(ranked), more)
+                if not hits:
+                    continue  # the index pre-selects; tones, heteronyms... are checked here
+                if limit is not None and len(results) >= limit:
+                    more = True
+                    break
+                results.append(ArticleResult(rel, article_id, title, date, tuple(hits)))
+            if more:
+                break
+        return SearchResults(query, tuple(results), complete, indexed_pages, more)
 
-    def _ranked_candidates(self, connection: sqlite3.Connection, query: Query) -> list[int]:
-        """Ids of the articles FTS5 pre-selects, in rank order."""
+    def _ranked_candidates(self, connection: sqlite3.Connection, query: Query) -> Iterator[list[int]]:
+        """Ids of the articles FTS5 pre-selects, in batches: headline matches first, by rank."""
         literal = literal_expression(query.folded)
-        pinyin = pinyin_expression(query.pinyin) if query.pinyin is not None else ""
-        head = f"{{head}} : {literal}" + (f" OR {{head_py}} : ({pinyin})" if pinyin else "")
-        anywhere = f"{{head body}} : {literal}" + (f" OR {{head_py body_py}} : ({pinyin})" if pinyin else "")
-        in_head = {row[0] for row in connection.execute("SELECT rowid FROM fts WHERE fts MATCH ?", (head,))}
-        rows = connection.execute(
-            "SELECT fts.rowid, bm25(fts, 4.0, 1.0, 4.0, 1.0), docs.date FROM fts "
-            "JOIN docs ON docs.id = fts.rowid WHERE fts MATCH ?",
-            (anywhere,),
-        ).fetchall()
-        rows.sort(key=lambda row: row[2], reverse=True)  # newest first among equals (stable sort)
-        rows.sort(key=lambda row: (row[0] not in in_head, row[1]))
-        return [row[0] for row in rows]
+        head = f"{{head}} : {literal}"
+        anywhere = f"{{head body}} : {literal}"
+        if query.pinyin is not None and query.pinyin.segmentations():
+            head += " OR " + pinyin_expression(query.pinyin, "head_py", "head_ini")
+            anywhere += " OR " + pinyin_expression(query.pinyin, "head_py body_py", "head_ini body_ini")
+        ranking = "SELECT rowid FROM fts WHERE fts MATCH ? ORDER BY bm25(fts, 4.0, 1.0, 4.0, 1.0, 4.0, 1.0)"
+        given: set[int] = set()
+        for expression in (head, anywhere):
+            cursor = connection.execute(ranking, (expression,))
+            while rows := cursor.fetchmany(_DOCS_PER_FETCH):
+                batch = [row[0] for row in rows if row[0] not in given]
+                given.update(batch)
+                if batch:
+                    yield batch

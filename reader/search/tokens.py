@@ -57,12 +57,33 @@ class _PinyinTable(dict[int, str]):
         return value
 
 
+class _InitialTable(dict[int, str]):
+    """`str.translate` table: a Chinese character -> its initial letter, anything else -> '0'."""
+
+    def __missing__(self, code: int) -> str:
+        syllable = primary_syllable(chr(code))
+        value = syllable[0] if syllable else "0"
+        self[code] = value
+        return value
+
+
 _PINYIN_TABLE = _PinyinTable()
+_INITIAL_TABLE = _InitialTable()
 
 
 def pinyin_tokens(folded: str) -> str:
     """The usual syllable of each character of `folded`, runs of anything else as one `0`."""
     return _NO_PINYIN.sub(" 0", folded.translate(_PINYIN_TABLE)).strip()
+
+
+def initial_tokens(folded: str) -> str:
+    """Bigrams of the initial letters of `folded` (章旭升 -> `zx xs s`), for initials queries.
+
+    One letter a position would make every doclist huge (a page has hundreds of `z`); pairs of
+    letters split them 26 ways more, the same trick as the character bigrams.
+    """
+    letters = folded.translate(_INITIAL_TABLE)
+    return bigram_tokens(letters)
 
 
 def literal_expression(folded_query: str) -> str:
@@ -73,15 +94,26 @@ def literal_expression(folded_query: str) -> str:
     return '"' + " ".join(map(operator.add, text, text[1:])) + '"'
 
 
-def pinyin_expression(query: PinyinQuery) -> str:
-    """FTS5 expression (OR of phrases) pre-selecting texts that may read as `query`."""
+def pinyin_expression(query: PinyinQuery, syllable_column: str, initial_column: str) -> str:
+    """FTS5 expression (OR over ways of reading) pre-selecting texts that may read as `query`.
+
+    Each way of cutting the query gives a sequence of initials (every unit, syllable or not,
+    starts with one), which must occur in the initials column; runs of full syllables must
+    also occur as phrases in the syllable column. Tones and other readings of heteronyms
+    are left to the exact check on the candidates.
+    """
     syllables = _syllables()
-    phrases: list[str] = []
+    alternatives: set[str] = set()
     for units in query.segmentations():
-        tokens = []
-        for position, unit in enumerate(units):
-            last = position == len(units) - 1
-            exact = unit in syllables and len(unit) > 1 and not last
-            tokens.append(f'"{unit}"' if exact else f'"{unit}"*')
-        phrases.append("(" + " + ".join(tokens) + ")")
-    return " OR ".join(phrases)
+        initials = "".join(unit[0] for unit in units)
+        parts = [f"{{{initial_column}}} : {literal_expression(initials)}"]
+        run: list[str] = []
+        for position, unit in enumerate([*units, ""]):
+            full = unit in syllables and len(unit) > 1 and position < len(units) - 1
+            if full:
+                run.append(unit)
+            elif run:
+                parts.append(f'{{{syllable_column}}} : "{" ".join(run)}"')
+                run = []
+        alternatives.add("(" + " AND ".join(parts) + ")")
+    return " OR ".join(sorted(alternatives))
