@@ -190,8 +190,10 @@ def _hits_in(article_headline: Sequence[str], blocks: Sequence[str], query: Quer
 class SearchIndex:
     """The on-disk index of one archive. Safe to query from any thread while one thread builds."""
 
-    def __init__(self, db_path: Path) -> None:
+    def __init__(self, db_path: Path, *, commit_every: float = _COMMIT_EVERY_SECONDS) -> None:
+        """`commit_every`: seconds between commits while building (what queries can see)."""
         self.db_path = Path(db_path)
+        self.commit_every = commit_every
         self._local = threading.local()
         self._write_lock = threading.Lock()
         self._building = False
@@ -343,7 +345,7 @@ class SearchIndex:
                     indexed += 1
                     pending += 1
                 now = time.monotonic()
-                if pending and (pending >= _COMMIT_EVERY_PAGES or now - last_commit > _COMMIT_EVERY_SECONDS):
+                if pending and (pending >= _COMMIT_EVERY_PAGES or now - last_commit >= self.commit_every):
                     connection.execute("COMMIT")
                     connection.execute("BEGIN")
                     pending, last_commit = 0, now
