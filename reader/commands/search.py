@@ -67,13 +67,15 @@ def run(args: argparse.Namespace) -> int:
         report = index.update_from_archive(archive)
         for error in archive.errors:
             print(f"reader search: {error}", file=sys.stderr)
-        results = index.search(args.query, limit=None)
+        if report.seen == 0 and not archive.errors:
+            print("reader search: no pages (*.txt) found", file=sys.stderr)
+        matched = False
+        out = sys.stdout
+        # streamed, like grep: the first hits print at once and memory stays flat
+        for result in index.iter_results(args.query):
+            matched = True
+            out.write("".join(line + "\n" for line in _lines(result, args.json)))
+        out.flush()
     finally:
         index.close()
-    out = sys.stdout
-    for result in results.articles:
-        out.write("".join(line + "\n" for line in _lines(result, args.json)))
-    out.flush()
-    if report.seen == 0 and not archive.errors:
-        print("reader search: no pages (*.txt) found", file=sys.stderr)
-    return 0 if results.articles else 1
+    return 0 if matched else 1

@@ -416,14 +416,26 @@ class SearchIndex:
         so showing the first screen of results costs little even when thousands match.
         Raises ValueError for a query with nothing to look for.
         """
-        compiled = compile_query(query)
-        if compiled is None:
-            raise ValueError("empty query")
         complete = self.complete
-        connection = self._connection()
         indexed_pages = self.indexed_pages()
         results: list[ArticleResult] = []
         more = False
+        for result in self.iter_results(query):
+            if limit is not None and len(results) >= limit:
+                more = True
+                break
+            results.append(result)
+        return SearchResults(query, tuple(results), complete, indexed_pages, more)
+
+    def iter_results(self, query: str) -> Iterator[ArticleResult]:
+        """Matching articles one by one, best first, without holding them all (`reader search`).
+
+        Raises ValueError for a query with nothing to look for.
+        """
+        compiled = compile_query(query)
+        if compiled is None:
+            raise ValueError("empty query")
+        connection = self._connection()
         for batch in self._ranked_candidates(connection, compiled):
             rows = {
                 row[0]: row
@@ -439,15 +451,8 @@ class SearchIndex:
                     continue  # removed by the builder since the candidates were listed
                 _, rel, article_id, title, date, headline, blocks = row
                 hits = _hits_in(json.loads(headline), json.loads(blocks), compiled)
-                if not hits:
-                    continue  # the index pre-selects; tones, heteronyms... are checked here
-                if limit is not None and len(results) >= limit:
-                    more = True
-                    break
-                results.append(ArticleResult(rel, article_id, title, date, tuple(hits)))
-            if more:
-                break
-        return SearchResults(query, tuple(results), complete, indexed_pages, more)
+                if hits:  # the index only pre-selects; tones, heteronyms... are checked here
+                    yield ArticleResult(rel, article_id, title, date, tuple(hits))
 
     def _ranked_candidates(self, connection: sqlite3.Connection, query: Query) -> Iterator[list[int]]:
         """Ids of the articles FTS5 pre-selects, in batches: headline matches first, by rank."""

@@ -29,6 +29,8 @@ from reader.search.pinyin_match import PinyinQuery, _syllables, primary_syllable
 PART_BREAK = "\uf8ff"
 
 _PUNCTUATION_TO_PRIVATE = {code: chr(0xF000 + code) for code in range(0x21, 0x7F) if not chr(code).isalnum()}
+#: At most this many ways of reading a pinyin query are asked of the index.
+_MAX_READINGS = 12
 _NO_PINYIN = re.compile(r"(?: 0)+")
 
 
@@ -104,7 +106,13 @@ def pinyin_expression(query: PinyinQuery, syllable_column: str, initial_column: 
     """
     syllables = _syllables()
     alternatives: set[str] = set()
-    for units in query.segmentations():
+    readings = query.segmentations()
+    # Readings with many more units than the shortest are cut into initials that real text
+    # almost never spells; leaving them out keeps the OR small (a 12-letter query has dozens).
+    shortest = min((len(units) for units in readings), default=0)
+    for units in readings:
+        if len(units) > shortest + 1 or len(alternatives) >= _MAX_READINGS:
+            continue
         initials = "".join(unit[0] for unit in units)
         parts = [f"{{{initial_column}}} : {literal_expression(initials)}"]
         run: list[str] = []
