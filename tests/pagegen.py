@@ -44,7 +44,9 @@ def wrap(paragraph: str, width: int) -> list[str]:
     return lines
 
 
-def typeset(stories: list[Story], width: int, *, double: bool, headline_after: bool, rng: random.Random) -> str:
+def typeset(
+    stories: list[Story], width: int, *, double: bool, headline_after: bool, rng: random.Random
+) -> str:
     out: list[str] = []
 
     def emit(line: str) -> None:

@@ -46,14 +46,22 @@ class Unit:
 
 
 def column_width(lines: list[Line], measure: str = "width") -> int:
-    """The full line width of a run of body lines: the median of the lines that run on."""
+    """The full line width of a run of body lines: the median of the lines that run on.
+
+    Lines ending a sentence are left out (they stop anywhere), and so are lines less than half
+    as wide as the widest fifth (headings), which would otherwise pull a short page's estimate down.
+    """
     running = [
         getattr(ln, measure)
         for ln in lines
         if not ln.terminal and not ln.phrase_gap and not is_letter_spaced(ln.text)
     ]
     running = running or [getattr(ln, measure) for ln in lines]
-    return round(statistics.median(running)) if running else 0
+    if not running:
+        return 0
+    # Short heading lines must not drag the estimate down on a page with little body text.
+    widest = sorted(running)[int(len(running) * 0.8)]
+    return round(statistics.median([w for w in running if w * 2 >= widest]))
 
 
 def _starts_paragraph(line: Line) -> bool:

@@ -1,0 +1,162 @@
+"""The parse cache: a page is parsed once, then loaded from disk until it or the parser changes.
+
+Why one small file per page in a sharded folder, and not one sqlite or shelve database:
+- Robustness. A corrupt entry (a crash mid-write on a filesystem without ordered writes, a
+  bad sector, a user's stray `sed`) costs that one page, which is simply parsed again. A
+  damaged sqlite/dbm file loses every page at once and needs its own detection and recovery.
+- Concurrency for free. Two `reader` processes and the app's index worker can read and write
+  at once: each write goes to a temporary file that `os.replace` swaps in atomically, so a
+  reader sees the old entry or the new one, never half of one. No locks, no "database is
+  locked" errors, no connection per thread.
+- Speed is enough. Reading 30,000 entries of ~10 KB costs one open+read each (tens of
+  microseconds on a warm page cache); JSON decoding, which a database would not save us,
+  dominates. See benchmarks/bench_archive.py for the measured figures.
+- No garbage on change. The entry's file name hashes only the page's absolute path; size,
+  mtime_ns, the parser's version and the page's source name are checked from the entry's
+  header. A changed page, or a new parser, overwrites its own entry instead of leaving a
+  stale one behind. 256 shard folders keep each folder small (≈120 entries at 30,000 pages).
+
+Entry layout: one header line of compact JSON (the key fields and a CRC32 of the body), a
+newline, then the compact JSON of `Page.to_json()`. The CRC means a flipped byte inside a
+string (still valid JSON) is caught too: a damaged entry is rebuilt, never shown.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import tempfile
+import threading
+import zlib
+from collections import OrderedDict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import reader.page as page_module
+from reader.page.model import Page
+
+#: Bump when the entry layout changes: old entries are then simply not found.
+CACHE_FORMAT = 1
+#: Pages kept parsed in memory: enough for an issue or two and the article list around it,
+#: small enough that 30,000 pages never all sit in memory (a page is ~50-100 KB as objects).
+MEMORY_PAGES = 256
+#: Entries larger than this are not trusted (no real page's parse is anywhere near it).
+MAX_ENTRY_BYTES = 64 * 1024 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class PageKey:
+    """Everything that decides a page's parse: if any of it changes, the page is parsed again."""
+
+    path: str
+    size: int
+    mtime_ns: int
+    parser: str
+    source: str
+
+    def header(self, crc: int) -> dict[str, Any]:
+        return {
+            "format": CACHE_FORMAT,
+            "path": self.path,
+            "size": self.size,
+            "mtime_ns": self.mtime_ns,
+            "parser": self.parser,
+            "source": self.source,
+            "crc": crc,
+        }
+
+
+def _stat_key(path: Path, source: str) -> PageKey | None:
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return PageKey(str(path), info.st_size, info.st_mtime_ns, str(page_module.PARSER_VERSION), source)
+
+
+class ParseCache:
+    """Parses pages through an in-memory LRU and, when `folder` is given, a disk cache."""
+
+    def __init__(self, folder: Path | None, memory_pages: int = MEMORY_PAGES) -> None:
+        self.folder = folder / f"pages-v{CACHE_FORMAT}" if folder is not None else None
+        self.write_error: str = ""  # why the disk cache could not be written, once
+        self._memory: OrderedDict[PageKey, Page] = OrderedDict()
+        self._memory_pages = memory_pages
+        self._lock = threading.Lock()
+        self.hits = 0  # disk hits, for benchmarks and tests
+        self.parses = 0
+
+    def entry_path(self, path: Path) -> Path | None:
+        """Where the entry of the page at absolute `path` lives (whatever its state)."""
+        if self.folder is None:
+            return None
+        digest = hashlib.blake2b(os.fsencode(path), digest_size=16).hexdigest()
+        return self.folder / digest[:2] / f"{digest[2:]}.json"
+
+    def load(self, path: Path, source: str) -> Page:
+        """The parsed page: from memory, from disk, or parsed now (and stored). Never raises."""
+        key = _stat_key(path, source)
+        if key is None:  # gone or unreadable: let the parser say why, and remember nothing
+            return page_module.read_page(path, source)
+        with self._lock:
+            page = self._memory.get(key)
+            if page is not None:
+                self._memory.move_to_end(key)
+                return page
+        page = self._read_entry(key)
+        if page is None:
+            page = page_module.read_page(path, source)
+            self.parses += 1
+            # a page being rewritten while we parsed it must not be stored under its old key
+            if page.status != "unreadable" and _stat_key(path, source) == key:
+                self._write_entry(key, page)
+        else:
+            self.hits += 1
+        self._remember(key, page)
+        return page
+
+    def _remember(self, key: PageKey, page: Page) -> None:
+        with self._lock:
+            self._memory[key] = page
+            self._memory.move_to_end(key)
+            while len(self._memory) > self._memory_pages:
+                self._memory.popitem(last=False)
+
+    def _read_entry(self, key: PageKey) -> Page | None:
+        entry = self.entry_path(Path(key.path))
+        if entry is None:
+            return None
+        try:
+            with open(entry, "rb") as handle:
+                data = handle.read(MAX_ENTRY_BYTES + 1)
+            head, _, body = data.partition(b"\n")
+            header = json.loads(head)
+            if header != key.header(zlib.crc32(body)) or len(data) > MAX_ENTRY_BYTES:
+                return None
+            return Page.from_json(json.loads(body))
+        except (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError):
+            # missing, unreadable, truncated, not JSON, or not a page: parse the page again
+            return None
+
+    def _write_entry(self, key: PageKey, page: Page) -> None:
+        entry = self.entry_path(Path(key.path))
+        if entry is None or self.write_error:
+            return
+        body = json.dumps(page.to_json(), ensure_ascii=False, separators=(",", ":")).encode()
+        head = json.dumps(key.header(zlib.crc32(body)), ensure_ascii=False, separators=(",", ":"))
+        temporary = ""
+        try:
+            entry.parent.mkdir(parents=True, exist_ok=True)
+            descriptor, temporary = tempfile.mkstemp(dir=entry.parent, prefix=".tmp-", suffix=".json")
+            with os.fdopen(descriptor, "wb") as handle:
+                handle.write(head.encode() + b"\n" + body)
+            os.replace(temporary, entry)
+        except OSError as error:
+            # read-only or full disk: keep reading pages, just without a disk cache
+            self.write_error = f"{self.folder}: parse cache not writable ({error.strerror or error})"
+            if temporary:
+                with contextlib.suppress(OSError):
+                    os.unlink(temporary)

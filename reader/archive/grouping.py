@@ -1,0 +1,135 @@
+"""Grouping pages into issues (期): the unit a newspaper reader browses by.
+
+Two layouts are common. A folder per issue (`2021-07-29/01.txt ...`): pages of one folder form
+one issue. Or dates in the names (`2021/20210729_01.txt`, `2021年7月29日第2版.txt`, or
+`2021/07/29/`): pages sharing a date form one issue, even when a paper files its sections in
+separate subfolders of that date. A date found nearer the file wins over one further up,
+since it is the more specific. Two papers in sibling folders (`paperA/2021-07-29/`,
+`paperB/2021-07-29/`) stay two issues: the issue is the date *within* the folder that holds
+the dated names.
+
+Issue keys are built from names relative to the archive root, not from absolute paths, so
+that a reading position saved today still finds its issue when the archive is moved.
+"""
+
+from __future__ import annotations
+
+import os
+from bisect import insort
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reader.archive.discovery import FoundPage
+from reader.archive.naming import date_in_folder_chain, date_in_name, page_no_in_name, page_sort_key
+
+
+@dataclass(frozen=True, slots=True)
+class PageRef:
+    """A page of the archive, known by its name only: nothing is parsed to make one."""
+
+    path: Path  # absolute path of the page file
+    rel: str  # path relative to its archive root, POSIX separators: the bookmark key
+    issue_key: str  # the issue it belongs to
+    date: str  # ISO date from the folder or file name, "" when unknown
+    page_no: str  # page number from the file name, "" when unknown
+
+
+@dataclass(slots=True)
+class Issue:
+    """One issue of a paper: its pages in page order. Grows while the archive is scanned."""
+
+    key: str
+    date: str  # ISO date or ""
+    label: str  # what the issues list shows ("2021-07-29" or the folder name)
+    pages: list[PageRef] = field(default_factory=list)
+
+
+def _page_order(ref: PageRef) -> tuple[int, str, int, tuple[tuple[int, int | str], ...]]:
+    return page_sort_key(ref.page_no, ref.rel.rsplit("/", 1)[-1])
+
+
+@dataclass(frozen=True, slots=True)
+class _Placement:
+    """Where a page belongs: the folder holding its dated names (or its own folder) and date."""
+
+    group_path: str  # absolute folder that owns the issue
+    key_parts: tuple[str, ...]  # names making up the issue key
+    date: str
+    label: str
+
+
+def _placement(found: FoundPage) -> _Placement:
+    parts = found.rel.split("/")
+    root_name = os.path.basename(found.root) or found.root
+    # folders[0] is the root itself; folders[i] for i >= 1 is parts[i - 1]
+    folders = [root_name, *parts[:-1]]
+    file_name = parts[-1]
+    stem = file_name.rsplit(".", 1)[0]
+
+    date = date_in_name(stem)
+    if date:
+        return _Placement(os.path.dirname(found.path), (*folders, date), date, date)
+    for index in range(len(folders) - 1, -1, -1):
+        date = date_in_name(folders[index])
+        owner = index  # the folder whose parent owns the issue
+        if not date:
+            date, owner = date_in_folder_chain(folders[: index + 1])
+        if date:
+            group_path = _parent_of_folder(found.root, parts, owner)
+            return _Placement(group_path, (*folders[:owner], date), date, date)
+    own_folder = os.path.dirname(found.path)
+    label = "/".join(parts[:-1]) if len(parts) > 1 else root_name
+    return _Placement(own_folder, tuple(folders), "", label)
+
+
+def _parent_of_folder(root: str, parts: list[str], folder_index: int) -> str:
+    """Absolute path of the parent of folders[folder_index] (0 is the root itself)."""
+    if folder_index == 0:
+        return os.path.dirname(root)
+    return os.path.join(root, *parts[: folder_index - 1])
+
+
+class IssueIndex:
+    """Pages grouped into issues, in the order their first page was found."""
+
+    def __init__(self) -> None:
+        self.issues: list[Issue] = []
+        self.by_key: dict[str, Issue] = {}
+        self._by_group: dict[tuple[str, str], Issue] = {}
+        self._by_label: dict[str, list[tuple[Issue, str]]] = {}
+
+    def add(self, found: FoundPage) -> PageRef:
+        place = _placement(found)
+        issue = self._by_group.get((place.group_path, place.date))
+        if issue is None:
+            issue = self._new_issue(place)
+        ref = PageRef(
+            path=Path(found.path),
+            rel=found.rel,
+            issue_key=issue.key,
+            date=place.date,
+            page_no=page_no_in_name(found.rel.rsplit("/", 1)[-1]),
+        )
+        insort(issue.pages, ref, key=_page_order)
+        return ref
+
+    def _new_issue(self, place: _Placement) -> Issue:
+        key = "/".join(place.key_parts)
+        unique, count = key, 1
+        while unique in self.by_key:  # two roots with the same name: keep keys apart
+            count += 1
+            unique = f"{key}#{count}"
+        issue = Issue(key=unique, date=place.date, label=place.label)
+        self.by_key[unique] = issue
+        self._by_group[(place.group_path, place.date)] = issue
+        self._label(issue, place)
+        self.issues.append(issue)
+        return issue
+
+    def _label(self, issue: Issue, place: _Placement) -> None:
+        """Same date from two papers: name the paper's folder after the date in both labels."""
+        same = self._by_label.setdefault(place.label, [])
+        same.append((issue, os.path.basename(place.group_path) or place.group_path))
+        if place.date and len(same) > 1:
+            for other, owner in same:
+                other.label = f"{place.label} {owner}"
