@@ -17,13 +17,14 @@ bench_parse.py's business) and warms the cache for the rest so the warm figure c
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import resource
 import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -44,10 +45,8 @@ def folder_size_mb(folder: Path) -> float:
     total = 0
     for root, _, files in os.walk(folder):
         for name in files:
-            try:
+            with contextlib.suppress(OSError):
                 total += os.stat(os.path.join(root, name)).st_size
-            except OSError:
-                pass
     return total / 1e6
 
 
@@ -63,60 +62,60 @@ def time_scan(archive_dir: Path, cache: Path) -> tuple[float, float, int, int]:
     return first, time.perf_counter() - start, count, len(archive.issues)
 
 
-def load_all(archive_dir: Path, cache: Path, limit: int | None = None) -> tuple[float, int, int, int]:
-    """Seconds to scan and load every page (or the first `limit`); pages, disk hits, parses."""
+@dataclass
+class LoadRun:
+    wall: float  # seconds
+    cpu: float  # seconds of this process's CPU: what the figure would be on an idle machine
+    pages: int
+    hits: int
+    parses: int
+
+
+def load_all(archive_dir: Path, cache: Path, limit: int | None = None) -> LoadRun:
+    """Scan and load every page (or the first `limit`) through a new Archive."""
     archive = Archive([archive_dir], cache_dir=cache)
-    start = time.perf_counter()
+    start, start_cpu = time.perf_counter(), time.process_time()
     refs: list[PageRef] = archive.scan_all()[:limit]
     articles = 0
     for ref in refs:
         articles += len(archive.load(ref).articles)
-    elapsed = time.perf_counter() - start
-    return elapsed, len(refs), archive.cache.hits, archive.cache.parses
+    wall, cpu = time.perf_counter() - start, time.process_time() - start_cpu
+    return LoadRun(wall, cpu, len(refs), archive.cache.hits, archive.cache.parses)
 
 
-def median_of(runs: int, measure: Callable[[], float]) -> tuple[float, float, float]:
-    figures = [measure() for _ in range(runs)]
-    return statistics.median(figures), min(figures), max(figures)
+def spread(figures: list[float], unit: str, digits: int = 2) -> str:
+    return (
+        f"median {statistics.median(figures):.{digits}f} {unit} "
+        f"(min {min(figures):.{digits}f}, max {max(figures):.{digits}f}, {len(figures)} runs)"
+    )
 
 
 def run(archive_dir: Path, cache: Path, runs: int, cold_limit: int | None) -> None:
     print(f"archive {archive_dir}   peak RSS before: {peak_rss_mb():.0f} MB")
     scans = [time_scan(archive_dir, cache) for _ in range(runs)]
     pages, issues = scans[0][2], scans[0][3]
-    firsts = [s[0] * 1000 for s in scans]
-    ends = [s[1] for s in scans]
-    print(f"scan: {pages} pages in {issues} issues")
-    print(
-        f"  to first issue   median {statistics.median(firsts):8.2f} ms  (min {min(firsts):.2f}, max {max(firsts):.2f})"
-    )
-    print(
-        f"  to the end       median {statistics.median(ends):8.3f} s   (min {min(ends):.3f}, max {max(ends):.3f})"
-    )
+    print(f"scan: {pages} pages in {issues} issues (names only, nothing parsed)")
+    print(f"  to the first issue  {spread([s[0] * 1000 for s in scans], 'ms')}")
+    print(f"  to the end          {spread([s[1] for s in scans], 's', 3)}")
 
-    cold_seconds, cold_pages, _, parses = load_all(archive_dir, cache, cold_limit)
+    cold = load_all(archive_dir, cache, cold_limit)
     print(
-        f"cold load (parse + write cache): {cold_pages} pages in {cold_seconds:.1f} s "
-        f"= {cold_pages / cold_seconds:.0f} pages/s ({parses} parsed)"
+        f"cold load (parse + write cache): {cold.pages} pages in {cold.wall:.1f} s wall, "
+        f"{cold.cpu:.1f} s CPU = {cold.pages / cold.cpu:.0f} pages/CPU-s ({cold.parses} parsed)"
     )
     if cold_limit is not None and cold_limit < pages:
-        warm_start = time.perf_counter()
-        load_all(archive_dir, cache)
-        print(f"  (filled the cache for the other pages in {time.perf_counter() - warm_start:.1f} s)")
+        fill = load_all(archive_dir, cache)
+        print(f"  (filled the cache for the other pages in {fill.wall:.1f} s)")
 
-    results: list[tuple[float, int, int, int]] = []
-
-    def warm() -> float:
-        results.append(load_all(archive_dir, cache))
-        return results[-1][0]
-
-    middle, low, high = median_of(runs, warm)
-    _, warm_pages, hits, parses = results[-1]
+    warm = [load_all(archive_dir, cache) for _ in range(runs)]
     print(
-        f"warm load (scan + load every page from the disk cache): {warm_pages} pages "
-        f"median {middle:.2f} s (min {low:.2f}, max {high:.2f}) = {warm_pages / middle:.0f} pages/s; "
-        f"{hits} cache hits, {parses} parses"
+        f"warm load (new Archive: scan + load every page from the disk cache): {warm[-1].pages} pages, "
+        f"{warm[-1].hits} cache hits, {warm[-1].parses} parses"
     )
+    print(f"  wall  {spread([w.wall for w in warm], 's')}")
+    print(f"  CPU   {spread([w.cpu for w in warm], 's')}")
+    per_page = statistics.median(w.cpu for w in warm) / max(warm[-1].pages, 1) * 1e6
+    print(f"  = {per_page:.0f} µs CPU a page")
     print(f"disk cache: {folder_size_mb(cache):.0f} MB   peak RSS: {peak_rss_mb():.0f} MB")
     print("targets: warm reindex of 30,000 pages < 5 s; peak memory < 300 MB")
 
