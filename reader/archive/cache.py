@@ -133,10 +133,13 @@ class ParseCache:
             return None
         try:
             with open(entry, "rb") as handle:
-                data = handle.read(MAX_ENTRY_BYTES + 1)
+                # read() sizes its buffer from fstat; read(n) would allocate n bytes every time
+                if os.fstat(handle.fileno()).st_size > MAX_ENTRY_BYTES:
+                    return None
+                data = handle.read()
             head, _, body = data.partition(b"\n")
             header = json.loads(head)
-            if header != key.header(zlib.crc32(body)) or len(data) > MAX_ENTRY_BYTES:
+            if header != key.header(zlib.crc32(body)):
                 return None
             return Page.from_json(json.loads(body))
         except (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError):
