@@ -12,7 +12,6 @@ dynamic programme over the blocks), since one article can sit between two of the
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 
 from reader.page.lines import Line
@@ -25,7 +24,8 @@ BRIEF_LINE_SCORE = 0.12
 CAPTION_OPENERS = ("图为", "上图", "下图", "左图", "右图", "图：", "图:", "图片：")
 #: Bonus for an article that gets a headline at all: most articles have one.
 HEADLINE_BONUS = 0.35
-_TOKEN = re.compile(r"[A-Za-z]+|\d+(?:\.\d+)?%?|[\u3400-\u9fff]+")
+_NOT_HAN = re.compile(r"[^\u3400-\u9fff]+")
+_LATIN_WORD = re.compile(r"[A-Za-z]+|\d+(?:\.\d+)?%?")
 
 
 @dataclass(slots=True)
@@ -57,15 +57,17 @@ class HeadGroup:
     after: Core | None = None  # the part that starts right below it
 
 
-def tokens(text: str) -> set[str]:
-    """Character bigrams of Chinese runs and whole Latin/number words: what two texts share."""
-    out: set[str] = set()
-    for match in _TOKEN.finditer(text):
-        word = match.group()
-        if "\u3400" <= word[0] <= "\u9fff":
-            out.update(word[i : i + 2] for i in range(len(word) - 1)) if len(word) > 1 else out.add(word)
-        else:
-            out.add(word.lower())
+def tokens(text: str) -> set[object]:
+    """Character bigrams of the Chinese text and whole Latin/number words: what two texts share.
+
+    Bigrams are taken over the Chinese characters with punctuation and Latin removed; the few
+    that straddle a removed mark are noise both sides share alike.
+    """
+    han = _NOT_HAN.sub("", text)
+    out: set[object] = set(zip(han, han[1:]))
+    if len(han) == 1:
+        out.add(han)
+    out.update(word.lower() for word in _LATIN_WORD.findall(text))
     return out
 
 
@@ -175,27 +177,37 @@ def assign_headlines(sequence: list[Core | HeadGroup]) -> list[Core]:
     """Give each headline line to the part before it, the part after it, or a brief."""
     groups = [g for g in sequence if isinstance(g, HeadGroup)]
     cores = [c for c in sequence if isinstance(c, Core)]
-    document_frequency: Counter[str] = Counter()
-    core_tokens = {id(c): tokens(c.body_text) for c in cores}
-    for toks in core_tokens.values():
-        document_frequency.update(toks)
+    if not groups:
+        return cores
+    # Only the two parts next to a headline group compete for its lines. A bigram found in both
+    # says less about which one a line belongs to than one found in a single body: weight 1/2.
+    texts = {id(c): c.body_text for g in groups for c in (g.before, g.after) if c is not None}
+    bodies = {key: _NOT_HAN.sub("", text) for key, text in texts.items()}
+    latin = {key: {w.lower() for w in _LATIN_WORD.findall(text)} for key, text in texts.items()}
 
-    def similarity(line: Line, core: Core | None, *, closed_ok: bool) -> float | None:
+    def holds(core: Core | None, token: object) -> bool:
+        if core is None:
+            return False
+        if isinstance(token, str):
+            return token in latin[id(core)] if token.isascii() else token in bodies[id(core)]
+        return token[0] + token[1] in bodies[id(core)]  # type: ignore[index]
+
+    def similarity(line: Line, core: Core | None, other: Core | None, *, closed_ok: bool) -> float | None:
         if core is None or not core.accepts_headline or (core.closed and not closed_ok):
             return None
         line_tokens = tokens(line.text)
         if not line_tokens:
             return 0.0
-        shared = line_tokens & core_tokens[id(core)]
-        return sum(1.0 / document_frequency[t] for t in shared) / len(line_tokens)
+        score = sum(0.5 if holds(other, t) else 1.0 for t in line_tokens if holds(core, t))
+        return score / len(line_tokens)
 
     # Options for each group: (score, k1, k2): lines[:k1] to `before`, [k1:k2] brief, [k2:] to `after`.
     options: list[list[tuple[float, int, int]]] = []
     for group in groups:
         n = len(group.lines)
         # A part closed by 下转 takes nothing after it; a part's own 下转 comes after its headline.
-        to_before = [similarity(ln, group.before, closed_ok=False) for ln in group.lines]
-        to_after = [similarity(ln, group.after, closed_ok=True) for ln in group.lines]
+        to_before = [similarity(ln, group.before, group.after, closed_ok=False) for ln in group.lines]
+        to_after = [similarity(ln, group.after, group.before, closed_ok=True) for ln in group.lines]
         choices: list[tuple[float, int, int]] = []
         for k1 in range(n + 1):
             if k1 and to_before[0] is None:

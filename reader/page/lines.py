@@ -8,7 +8,7 @@ subhead depends on its neighbours and is settled in `structure.py`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from reader.page.text import (
     cell_width,
@@ -27,6 +27,11 @@ _ROLE = (
     r"(?:记者|通讯员|摄影师?|撰稿|作者|编辑|撰文|文[/／]图|图[/／]文|文|图)"
 )
 _ROLE_RE = re.compile(_ROLE)
+# Every special line holds one of these; most body lines hold none, and skip all the rules.
+_MAYBE_SPECIAL = re.compile(
+    r"记者|通讯员|摄|撰|作者|编|文|图|版|转|接|宣|广告|热线|校对|星期|周|出版物|邮发|CN|报|^[A-Z]\d"
+)
+_ROLE_WORDS = ("记者", "通讯员", "摄影", "撰稿", "作者", "编辑", "撰文", "文", "图")
 _NAME = r"[\u4e00-\u9fff][\u4e00-\u9fff·•]{1,5}"
 _NAME_RE = re.compile(_NAME)
 _BOX = "□■◇◆●○◎▲△▪★☆"
@@ -59,7 +64,10 @@ _PAGE_NO = re.compile(r"第?\s*([0-9０-９]{1,2}|[A-Z]\d{1,2})\s*版\s*(\S{0,8}
 
 @dataclass(slots=True)
 class Line:
-    """One non-blank line (or piece of a line) of the page with what can be read off it."""
+    """One non-blank line (or piece of a line) of the page with what can be read off it.
+
+    The measures are computed once, here: the structure pass asks for them many times.
+    """
 
     number: int  # 0-based line number in the file
     text: str  # stripped of surrounding whitespace
@@ -67,44 +75,37 @@ class Line:
     frame_start: bool = False  # a leading space: extraction starts a new text frame
     indented: bool = False  # a kept paragraph indent (two full-width spaces)
     authors: tuple[str, ...] = ()
+    body: str = field(init=False)  # the line as body text: justification spaces removed
+    width: int = field(init=False)  # shape width of `body` (see `shape_width`)
+    cells: int = field(init=False)  # display cells of `body` (punctuation counts 2)
+    terminal: bool = field(init=False)  # ends a sentence
+    phrase_gap: bool = field(init=False)  # a headline's gap between two phrases
+    letter_spaced: bool = field(init=False)
+    _dateline: bool = field(init=False)
 
-    @property
-    def body(self) -> str:
-        """The line as body text: justification spaces removed."""
-        return despace(self.text)
-
-    @property
-    def width(self) -> int:
-        """Shape width of the text without justification spaces (see `shape_width`)."""
-        return shape_width(self.body)
-
-    @property
-    def cells(self) -> int:
-        """Display cells of the text without justification spaces (punctuation counts 2)."""
-        return cell_width(self.body)
+    def __post_init__(self) -> None:
+        self.body = despace(self.text)
+        self.width = shape_width(self.body)
+        self.cells = cell_width(self.body)
+        self.terminal = ends_sentence(self.text)
+        self.letter_spaced = is_letter_spaced(self.text)
+        self.phrase_gap = has_phrase_gap(self.text) if " " in self.text else False
+        self._dateline = bool(_DATELINE.match(self.text))
 
     def width_in(self, column: int) -> int:
         """Width for comparing with the column: a letter-spaced line was stretched to fill it."""
-        if is_letter_spaced(self.text):
+        if self.letter_spaced:
             return max(self.width, min(shape_width(self.text), column))
         return self.width
 
     def cells_in(self, column: int) -> int:
-        if is_letter_spaced(self.text):
+        if self.letter_spaced:
             return max(self.cells, min(cell_width(self.text), column))
         return self.cells
 
     @property
-    def terminal(self) -> bool:
-        return ends_sentence(self.text)
-
-    @property
-    def phrase_gap(self) -> bool:
-        return has_phrase_gap(self.text)
-
-    @property
     def opens_with_dateline(self) -> bool:
-        return bool(_DATELINE.match(self.text)) and self.kind == "text"
+        return self._dateline and self.kind == "text"
 
 
 def _people(text: str, *, need_role: bool) -> tuple[str, ...] | None:
@@ -134,6 +135,8 @@ def _people(text: str, *, need_role: bool) -> tuple[str, ...] | None:
 
 def byline_authors(text: str) -> tuple[str, ...] | None:
     """Authors when `text` is a whole byline line (`□融媒记者 吕高攀`, `本报讯（记者 X 通讯员 Y）`)."""
+    if not any(word in text for word in _ROLE_WORDS):
+        return None  # the cheap test first: no role word, no byline
     stripped = text.strip().lstrip(_BOX).strip()
     if (
         len(stripped) > 48
@@ -168,6 +171,8 @@ def dateline_byline(text: str) -> tuple[str, tuple[str, ...]] | None:
 
 def split_credit(text: str) -> tuple[str, str, tuple[str, ...]] | None:
     """Split a photo caption line from its credit: (`季花。`, `融媒记者 卢斌 摄`, (`卢斌`,))."""
+    if "摄" not in text:
+        return None  # the cheap test first: this regex is the parser's most expensive
     match = _CREDIT_TAIL.search(text)
     if not match:
         return None
@@ -241,6 +246,8 @@ def _classify_line(text: str, number: int, frame_start: bool, indented: bool) ->
     def line(t: str, kind: str = "text", authors: tuple[str, ...] = (), first: bool = True) -> Line:
         return Line(number, t, kind, frame_start and first, indented and first, authors)
 
+    if not _MAYBE_SPECIAL.search(text):
+        return [line(text)]  # the common case: a line of running text, no rule applies
     cont = split_continuation(text)
     if cont:
         before, marker, after, direction = cont

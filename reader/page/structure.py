@@ -52,9 +52,7 @@ def column_width(lines: list[Line], measure: str = "width") -> int:
     as wide as the widest fifth (headings), which would otherwise pull a short page's estimate down.
     """
     running = [
-        getattr(ln, measure)
-        for ln in lines
-        if not ln.terminal and not ln.phrase_gap and not is_letter_spaced(ln.text)
+        getattr(ln, measure) for ln in lines if not ln.terminal and not ln.phrase_gap and not ln.letter_spaced
     ]
     running = running or [getattr(ln, measure) for ln in lines]
     if not running:
