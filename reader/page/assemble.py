@@ -11,6 +11,7 @@ dynamic programme over the blocks), since one article can sit between two of the
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -64,7 +65,7 @@ def tokens(text: str) -> set[object]:
     that straddle a removed mark are noise both sides share alike.
     """
     han = _NOT_HAN.sub("", text)
-    out: set[object] = set(zip(han, han[1:]))
+    out: set[object] = set(itertools.pairwise(han))
     if len(han) == 1:
         out.add(han)
     out.update(word.lower() for word in _LATIN_WORD.findall(text))

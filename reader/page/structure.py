@@ -14,7 +14,6 @@ import statistics
 from dataclasses import dataclass, field
 
 from reader.page.lines import Line
-from reader.page.text import is_letter_spaced
 
 #: The indent of a paragraph's first line is two characters (four cells); after squeezes and
 #: justification it shows as a line 2-6 cells short. A paragraph ends where the next line's
