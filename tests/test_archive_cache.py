@@ -70,7 +70,9 @@ def test_cache_hit_gives_the_same_page_without_parsing(
     assert again == first
 
 
-def test_changed_page_size_is_parsed_again(pages: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_changed_page_size_is_parsed_again(
+    pages: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     counter = ParseCounter(monkeypatch)
     archive, ref = open_page(pages, tmp_path / "cache")
     before = archive.load(ref)
