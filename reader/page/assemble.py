@@ -21,6 +21,8 @@ from reader.page.text import despace, join_lines, tidy_heading
 
 #: Score of leaving a headline line to a brief rather than an article (no shared words).
 BRIEF_LINE_SCORE = 0.12
+#: How a photo caption usually begins.
+CAPTION_OPENERS = ("图为", "上图", "下图", "左图", "右图", "图：", "图:", "图片：")
 #: Bonus for an article that gets a headline at all: most articles have one.
 HEADLINE_BONUS = 0.35
 _TOKEN = re.compile(r"[A-Za-z]+|\d+(?:\.\d+)?%?|[\u3400-\u9fff]+")
@@ -84,7 +86,8 @@ def build_cores(units: list[Unit]) -> tuple[list[Core | HeadGroup], list[Unit]]:
         sequence.append(core)
         return core
 
-    for unit in units:
+    caption_next = False  # a credit standing alone before its caption (`新华社记者 X 摄` / `图为…`)
+    for index, unit in enumerate(units):
         kind = unit.kind
         if kind == "furniture":
             leftover.append(unit)
@@ -94,9 +97,16 @@ def build_cores(units: list[Unit]) -> tuple[list[Core | HeadGroup], list[Unit]]:
             else:
                 current = open_core(Core(byline=unit.lines[0]))
         elif kind in ("paragraph", "subhead"):
-            if current is None or current.closed or current.kind != "article":
+            if (
+                current is None
+                or current.closed
+                or current.kind != "article"
+                or _starts_article(unit, current)
+            ):
                 current = open_core(Core())
             current.units.append(unit)
+            if caption_next:
+                current.kind, caption_next = "photo", False
         elif kind == "cont-in":
             current = open_core(Core(units=[unit]))
         elif kind == "cont-out":
@@ -112,30 +122,53 @@ def build_cores(units: list[Unit]) -> tuple[list[Core | HeadGroup], list[Unit]]:
             sequence.append(group)
             current = None
         elif kind == "credit":
-            current = _attach_credit(unit, current, sequence, leftover)
+            following = units[index + 1] if index + 1 < len(units) else None
+            if _caption_follows(unit, current, following):
+                current = open_core(Core(kind="article", byline=unit.lines[0]))
+                caption_next = True
+            else:
+                _attach_credit(unit, current, sequence)
+                current = None
         elif kind == "notice":
             sequence.append(Core(kind="notice", notice=unit.lines[0]))
             current = None
     return sequence, leftover
 
 
-def _attach_credit(
-    unit: Unit, current: Core | None, sequence: list[Core | HeadGroup], leftover: list[Unit]
-) -> None:
+def _starts_article(unit: Unit, current: Core) -> bool:
+    """A paragraph opening with a dateline (`本报讯`, `新华社…电`) begins a new article."""
+    return unit.kind == "paragraph" and unit.lines[0].opens_with_dateline and bool(current.body_text)
+
+
+def _is_caption(unit: Unit | None) -> bool:
+    return unit is not None and unit.kind == "paragraph" and unit.lines[0].text.startswith(CAPTION_OPENERS)
+
+
+def _caption_follows(credit: Unit, current: Core | None, following: Unit | None) -> bool:
+    """A credit on a line of its own, followed by `图为…`, credits the caption after it.
+
+    A credit split off the caption's last line, or right below a paragraph that reads like a
+    caption, credits the text above it (the usual order).
+    """
+    previous = current.units[-1] if current and current.units else None
+    if previous is not None and (previous.last == credit.first or _is_caption(previous)):
+        return False
+    return _is_caption(following)
+
+
+def _attach_credit(unit: Unit, current: Core | None, sequence: list[Core | HeadGroup]) -> None:
     """A photo credit makes the caption right above it (its last paragraph) a photo article."""
     credit = unit.lines[0]
     if current is None or not current.units or current.units[-1].kind != "paragraph":
-        photo = Core(kind="photo", byline=credit)
-        sequence.append(photo)
-        return None
+        sequence.append(Core(kind="photo", byline=credit))
+        return
     caption = current.units[-1]
     if len(current.units) == 1 and current.byline is None:
         current.kind = "photo"
         current.byline = credit
-        return None
+        return
     current.units.pop()
     sequence.append(Core(kind="photo", byline=credit, units=[caption]))
-    return None
 
 
 def assign_headlines(sequence: list[Core | HeadGroup]) -> list[Core]:
@@ -147,8 +180,8 @@ def assign_headlines(sequence: list[Core | HeadGroup]) -> list[Core]:
     for toks in core_tokens.values():
         document_frequency.update(toks)
 
-    def similarity(line: Line, core: Core | None) -> float | None:
-        if core is None or not core.accepts_headline:
+    def similarity(line: Line, core: Core | None, *, closed_ok: bool) -> float | None:
+        if core is None or not core.accepts_headline or (core.closed and not closed_ok):
             return None
         line_tokens = tokens(line.text)
         if not line_tokens:
@@ -160,8 +193,9 @@ def assign_headlines(sequence: list[Core | HeadGroup]) -> list[Core]:
     options: list[list[tuple[float, int, int]]] = []
     for group in groups:
         n = len(group.lines)
-        to_before = [similarity(ln, group.before) for ln in group.lines]
-        to_after = [similarity(ln, group.after) for ln in group.lines]
+        # A part closed by 下转 takes nothing after it; a part's own 下转 comes after its headline.
+        to_before = [similarity(ln, group.before, closed_ok=False) for ln in group.lines]
+        to_after = [similarity(ln, group.after, closed_ok=True) for ln in group.lines]
         choices: list[tuple[float, int, int]] = []
         for k1 in range(n + 1):
             if k1 and to_before[0] is None:

@@ -10,7 +10,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from reader.page.text import despace, ends_sentence, has_phrase_gap, is_han, is_letter_spaced, shape_width
+from reader.page.text import (
+    cell_width,
+    despace,
+    ends_sentence,
+    has_phrase_gap,
+    is_han,
+    is_letter_spaced,
+    shape_width,
+    tidy_heading,
+)
 
 # Role words of bylines and credits: 融媒首席记者, 本报记者, 通讯员, 见习记者, 文/图 ...
 _ROLE = (
@@ -22,7 +31,7 @@ _NAME = r"[\u4e00-\u9fff][\u4e00-\u9fff·•]{1,5}"
 _NAME_RE = re.compile(_NAME)
 _BOX = "□■◇◆●○◎▲△▪★☆"
 # 本报讯, 本报北京7月28日讯, 新华社北京7月28日电, 永康讯: a dateline opening a byline or paragraph.
-_DATELINE = re.compile(r"^(?:本报讯|本报\S{0,12}?讯|新华社\S{0,12}?电|中新社\S{0,12}?电|\S{2,6}讯)")
+_DATELINE = re.compile(r"^(?:本报讯|本报\S{0,12}?[讯电]|新华社\S{0,12}?电|中新社\S{0,12}?电|\S{2,6}讯)")
 _CREDIT_TAIL = re.compile(
     rf"(?P<credit>[（(]?\s*(?:{_ROLE}\s*[:：]?\s*)?{_NAME}(?:[\s、，,]+(?:{_ROLE}\s*)?{_NAME})*\s*摄(?:影)?\s*[）)]?)$"
 )
@@ -69,11 +78,21 @@ class Line:
         """Shape width of the text without justification spaces (see `shape_width`)."""
         return shape_width(self.body)
 
+    @property
+    def cells(self) -> int:
+        """Display cells of the text without justification spaces (punctuation counts 2)."""
+        return cell_width(self.body)
+
     def width_in(self, column: int) -> int:
         """Width for comparing with the column: a letter-spaced line was stretched to fill it."""
         if is_letter_spaced(self.text):
             return max(self.width, min(shape_width(self.text), column))
         return self.width
+
+    def cells_in(self, column: int) -> int:
+        if is_letter_spaced(self.text):
+            return max(self.cells, min(cell_width(self.text), column))
+        return self.cells
 
     @property
     def terminal(self) -> bool:
@@ -88,8 +107,12 @@ class Line:
         return bool(_DATELINE.match(self.text)) and self.kind == "text"
 
 
-def _people(text: str) -> tuple[str, ...] | None:
-    """The names in a byline or credit, or None when the text is not made only of roles and names."""
+def _people(text: str, *, need_role: bool) -> tuple[str, ...] | None:
+    """The names in a byline or credit, or None when the text is not made only of roles and names.
+
+    A byline needs a role word (记者, 通讯员 ...): a bare list of names is running text. A credit
+    has its 摄 and may be names alone.
+    """
     text = text.strip().strip(_BOX).strip()
     text = re.sub(r"\s*摄(?:影)?\s*$", "", text)
     tokens = [t for t in re.split(r"[\s、，,/／:：]+", text) if t]
@@ -106,13 +129,18 @@ def _people(text: str) -> tuple[str, ...] | None:
         if not _NAME_RE.fullmatch(token) or (len(token) > 4 and "·" not in token):
             return None
         names.append(token)
-    return tuple(names) if names and (seen_role or len(names) <= 3) else None
+    return tuple(names) if names and (seen_role or not need_role) else None
 
 
 def byline_authors(text: str) -> tuple[str, ...] | None:
     """Authors when `text` is a whole byline line (`□融媒记者 吕高攀`, `本报讯（记者 X 通讯员 Y）`)."""
     stripped = text.strip().lstrip(_BOX).strip()
-    if len(stripped) > 48 or ends_sentence(stripped) or "，" in stripped or "。" in stripped:
+    if (
+        len(stripped) > 48
+        or ends_sentence(stripped)
+        or any(mark in stripped for mark in "，。；")
+        or stripped.endswith("、")
+    ):
         return None
     dateline = _DATELINE.match(stripped)
     rest = stripped[dateline.end() :].strip() if dateline else stripped
@@ -121,9 +149,21 @@ def byline_authors(text: str) -> tuple[str, ...] | None:
         rest = bracketed.group(1)
     elif dateline:
         return None  # 本报讯 followed by running text opens a paragraph
-    if not _ROLE_RE.search(rest):
+    return _people(rest, need_role=True)
+
+
+def dateline_byline(text: str) -> tuple[str, tuple[str, ...]] | None:
+    """The byline that opens a paragraph: `本报北京7月28日电 （记者 张三、李四）国务院…`."""
+    dateline = _DATELINE.match(text)
+    if not dateline:
         return None
-    return _people(rest)
+    bracket = re.match(r"\s*[（(]([^）)]{2,40})[）)]", text[dateline.end() :])
+    if not bracket:
+        return None
+    people = _people(bracket.group(1), need_role=True)
+    if people is None:
+        return None
+    return tidy_heading(text[: dateline.end() + bracket.end()]), people
 
 
 def split_credit(text: str) -> tuple[str, str, tuple[str, ...]] | None:
@@ -139,7 +179,7 @@ def split_credit(text: str) -> tuple[str, str, tuple[str, ...]] | None:
     ):
         # try a shorter credit: maybe the role word starts later (`…月季花。记者 卢斌 摄`)
         return None
-    people = _people(credit.strip("（()）"))
+    people = _people(credit.strip("（()）"), need_role=False)
     if people is None:
         return None
     return before, credit.strip("（()）").strip(), people

@@ -45,37 +45,60 @@ class Unit:
         return self.lines[-1].number
 
 
-def column_width(lines: list[Line]) -> int:
-    """The full line width of a run of body lines: the median of the lines that run on."""
+def column_width(lines: list[Line], measure: str = "width") -> int:
+    """The full line width of a run of body lines: the median of the lines that run on.
+
+    Lines ending a sentence are left out (they stop anywhere), and so are lines less than half
+    as wide as the widest fifth (headings), which would otherwise pull a short page's estimate down.
+    """
     running = [
-        ln.width for ln in lines if not ln.terminal and not ln.phrase_gap and not is_letter_spaced(ln.text)
+        getattr(ln, measure)
+        for ln in lines
+        if not ln.terminal and not ln.phrase_gap and not is_letter_spaced(ln.text)
     ]
-    running = running or [ln.width for ln in lines]
-    return round(statistics.median(running)) if running else 0
+    running = running or [getattr(ln, measure) for ln in lines]
+    if not running:
+        return 0
+    # Short heading lines must not drag the estimate down on a page with little body text.
+    widest = sorted(running)[int(len(running) * 0.8)]
+    return round(statistics.median([w for w in running if w * 2 >= widest]))
 
 
 def _starts_paragraph(line: Line) -> bool:
     return line.indented or line.opens_with_dateline
 
 
-def paragraph_ends(line: Line, following: Line, column: int) -> bool:
+def _break_evidence(line_width: int, next_width: int, column: int, next_is_heading: bool) -> float:
+    """How strongly the lost-indent trace says a paragraph ends between two lines (cells)."""
+    next_short = 6 if next_is_heading else column - next_width
+    own_short = column - line_width
+    return min(max(next_short, -2), 6) + 0.5 * min(max(own_short, -2), 12)
+
+
+def paragraph_ends(line: Line, following: Line, column: int, cells_column: int | None = None) -> bool:
     """Whether a paragraph ends after `line`, judged from the lost-indent trace.
 
     `line` ends a sentence; the paragraph ends there if it stops short of the column, or if
     the next line starts short (it lost its two-character indent). A full line ending in 。
-    followed by another full line is one paragraph running on.
+    followed by another full line is one paragraph running on. Widths are measured twice,
+    with punctuation as half and as full width, since typesetters squeeze it or not; either
+    measure showing the indent is enough.
     """
     if _starts_paragraph(following):
         return True
-    next_short = column - following.width_in(column)
-    if next_short < -WIDE_CELLS or following.phrase_gap:
-        next_short = 6  # not running text at all (a headline across columns): the paragraph is over
-    own_short = column - line.width_in(column)
-    evidence = min(max(next_short, -2), 6) + 0.5 * min(max(own_short, -2), 12)
+    heading = following.phrase_gap or following.width_in(column) > column + WIDE_CELLS
+    evidence = _break_evidence(line.width_in(column), following.width_in(column), column, heading)
+    if cells_column:
+        evidence = max(
+            evidence,
+            _break_evidence(
+                line.cells_in(cells_column), following.cells_in(cells_column), cells_column, heading
+            ),
+        )
     return evidence >= BREAK_EVIDENCE
 
 
-def _body_shaped(line: Line, column: int, first: bool) -> bool:
+def _body_shaped(line: Line, column: int, *, first: bool) -> bool:
     """Whether a line can be running text of a paragraph in a column of this width."""
     if line.phrase_gap and not line.terminal:
         return False
@@ -90,40 +113,48 @@ def _body_shaped(line: Line, column: int, first: bool) -> bool:
 def _heading_prefix(chunk: list[Line], column: int) -> int:
     """How many leading lines of a chunk ending in a sentence are heading lines, not body.
 
-    The body part runs from its first line (indented) through full lines to the sentence end;
-    anything before it that cannot be running text (too short, too wide, a phrase gap) is a
-    heading standing right above the paragraph: a subhead, or a headline printed before its body.
+    Walking up from the sentence end, lines stay body while they could be running text (or
+    the indented first line); the first line that cannot (far too short, wider than the
+    column, a phrase gap) and everything above it is a heading standing right above the
+    paragraph: a subhead, or a headline printed before its body.
     """
     body_start = len(chunk) - 1
     while body_start > 0:
         candidate = chunk[body_start - 1]
         if candidate.opens_with_dateline or candidate.indented:
-            body_start -= 1
-            break
+            return body_start - 1
         if not _body_shaped(candidate, column, first=True):
-            break
-        if body_start - 1 > 0 and not _body_shaped(candidate, column, first=False):
-            # It could only be the paragraph's first line: everything above is heading.
-            body_start -= 1
             break
         body_start -= 1
     return body_start
 
 
-def segment_units(lines: list[Line]) -> list[Unit]:
+def segment_units(
+    lines: list[Line], column: int | None = None, cells_column: int | None = None
+) -> list[Unit]:
     """Split one segment (text lines between two non-text lines) into paragraphs and headings."""
-    column = column_width(lines)
+    if column is None:
+        column = column_width(lines)
+    if cells_column is None:
+        cells_column = column_width(lines, "cells")
     units: list[Unit] = []
     start = 0
     while start < len(lines):
         end = start
         while end < len(lines):
             line = lines[end]
-            if line.terminal and (end + 1 == len(lines) or paragraph_ends(line, lines[end + 1], column)):
+            if line.terminal and (
+                end + 1 == len(lines) or paragraph_ends(line, lines[end + 1], column, cells_column)
+            ):
                 break
             end += 1
         if end == len(lines):
-            units.append(Unit("heading", lines[start:], column))
+            # No paragraph end before the segment ends: the lines after the last sentence end
+            # are a heading (a headline printed after the body runs straight on from it).
+            last_sentence = max((i for i in range(start, end) if lines[i].terminal), default=-1)
+            if last_sentence >= 0:
+                units.extend(segment_units(lines[start : last_sentence + 1], column, cells_column))
+            units.append(Unit("heading", lines[last_sentence + 1 if last_sentence >= 0 else start :], column))
             break
         chunk = lines[start : end + 1]
         heading = _heading_prefix(chunk, column)
@@ -138,6 +169,8 @@ def _is_subhead(unit: Unit, before: Unit | None, after: Unit | None) -> bool:
     """A heading between two paragraphs of one text run, fitting the column, is a subhead."""
     if not (before and after and before.kind == "paragraph" and after.kind == "paragraph"):
         return False
+    if after.lines[0].opens_with_dateline:
+        return False  # `本报讯…` below it: a new article starts, this is its headline
     return len(unit.lines) <= 3 and all(ln.width_in(unit.column) <= unit.column + 2 for ln in unit.lines)
 
 

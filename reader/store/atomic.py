@@ -1,0 +1,217 @@
+"""A TinyDB storage that can be killed at any moment without losing or mangling the file.
+
+TinyDB's own ``JSONStorage`` rewrites the file in place (seek, write, truncate): a process killed
+mid-write leaves half a JSON document, and the reader's notes with it. Here every write goes to a
+temporary file in the same folder, is flushed and fsynced, then ``os.replace``\\ d over the old file
+(an atomic rename on POSIX and Windows) and the folder is fsynced so the rename itself survives a
+power cut. A reader therefore always sees either the old file or the new one, never a mix.
+
+This module knows nothing of bookmarks; the lock between processes lives in ``database.py``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import json
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from tinydb.storages import Storage
+
+from reader.store.errors import StoreReadOnly, StoreWriteError
+
+#: errno values that mean "this location refuses writes", as opposed to a failing disk.
+_READ_ONLY_ERRNOS = frozenset({errno.EACCES, errno.EPERM, errno.EROFS, errno.ENOTDIR})
+
+Data = dict[str, dict[str, Any]]
+
+
+class CorruptDatabase(Exception):
+    """The database file exists but cannot be read as a TinyDB JSON document."""
+
+
+def temp_prefix(path: Path) -> str:
+    """Prefix of this database's temporary files, so orphans of a killed writer can be found."""
+    return f".{path.name}."
+
+
+def read_database(path: Path) -> Data | None:
+    """The decoded database, or None when there is none yet (missing or blank file).
+
+    Raises CorruptDatabase when the file is there but unreadable or not a JSON object of tables:
+    the caller decides whether it may move it aside.
+    """
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except NotADirectoryError:
+        return None  # a parent is a file: nothing can be stored there, so nothing is
+    except OSError as error:
+        raise CorruptDatabase(f"cannot read {path}: {error.strerror or error}") from error
+    if not raw.strip():
+        return None
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError) as error:
+        raise CorruptDatabase(f"{path} is not valid JSON: {error}") from error
+    if not _is_tinydb_layout(data):
+        raise CorruptDatabase(f"{path} does not hold TinyDB tables of numbered documents")
+    return data
+
+
+def _is_tinydb_layout(data: object) -> bool:
+    """TinyDB's invariant: ``{table: {"<int id>": {document}}}``; anything else breaks its queries."""
+    if not isinstance(data, dict):
+        return False
+    for table in data.values():
+        if not isinstance(table, dict):
+            return False
+        for doc_id, document in table.items():
+            if not (isinstance(doc_id, str) and doc_id.isdecimal() and isinstance(document, dict)):
+                return False
+    return True
+
+
+def _fsync_directory(directory: Path) -> None:
+    """Make the rename durable; Windows cannot open a directory, and needs no such step."""
+    flags = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0)
+    try:
+        fd = os.open(directory, flags)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass  # some filesystems refuse fsync on directories; the rename is still atomic
+    finally:
+        os.close(fd)
+
+
+def _translate(error: OSError, path: Path) -> Exception:
+    """Turn an OSError into the store error the app can explain."""
+    reason = error.strerror or str(error)
+    if error.errno in _READ_ONLY_ERRNOS:
+        return StoreReadOnly(f"Bookmarks cannot be saved: {path.parent} is not writable ({reason}).")
+    return StoreWriteError(f"Bookmarks could not be saved to {path}: {reason}.")
+
+
+def _keep_mode(path: Path, fd: int) -> None:
+    """Give the new file the old one's permissions (mkstemp makes 0600; a shared file stays shared)."""
+    try:
+        mode = path.stat().st_mode & 0o7777
+    except OSError:
+        return
+    with contextlib.suppress(OSError, AttributeError):
+        os.fchmod(fd, mode)
+
+
+def write_atomically(path: Path, payload: bytes) -> None:
+    """Replace ``path`` with ``payload`` so that no moment exists where the file is partial.
+
+    Raises StoreReadOnly when the folder refuses writes, StoreWriteError for other failures; the
+    old file is untouched in both cases and no temporary file is left behind.
+    """
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, temp_name = tempfile.mkstemp(prefix=temp_prefix(path), suffix=".tmp", dir=path.parent)
+    except OSError as error:
+        raise _translate(error, path) from error
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            _keep_mode(path, handle.fileno())
+            handle.write(payload)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp_name, path)
+    except OSError as error:
+        with contextlib.suppress(OSError):
+            os.unlink(temp_name)
+        raise _translate(error, path) from error
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp_name)
+        raise
+    _fsync_directory(path.parent)
+
+
+def remove_orphan_temp_files(path: Path) -> int:
+    """Delete temporary files a killed writer left; call only while holding the database lock.
+
+    Under the lock no other writer can be mid-write, so every matching file is an orphan.
+    """
+    removed = 0
+    try:
+        candidates = list(path.parent.glob(f"{temp_prefix(path)}*.tmp"))
+    except OSError:
+        return 0
+    for candidate in candidates:
+        with contextlib.suppress(OSError):
+            candidate.unlink()
+            removed += 1
+    return removed
+
+
+def encode(data: Data) -> bytes:
+    """JSON with the Chinese left readable and one key per line, for a reader who opens the file."""
+    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8")
+
+
+class AtomicJSONStorage(Storage):
+    """TinyDB storage whose every write replaces the file atomically (``write_atomically``).
+
+    ``upgrade`` is applied to what is read (the schema migration), so an old file is read in the
+    current layout and saved in it on the next change, and a read-only old file is still readable.
+
+    With ``batch=True`` the storage serves one unit of work: the file is read once, TinyDB's
+    writes are held in memory, and ``commit()`` writes the final state in a single atomic
+    replace. A change made of several TinyDB operations (remove, then insert) is therefore all or
+    nothing: a kill or an error between them leaves the file as it was. Without ``commit()`` the
+    held writes are dropped.
+    """
+
+    def __init__(
+        self,
+        path: str | os.PathLike[str],
+        upgrade: Callable[[Data], Data] | None = None,
+        *,
+        batch: bool = False,
+    ) -> None:
+        super().__init__()
+        self.path = Path(path)
+        self._upgrade = upgrade
+        self._batch = batch
+        self._state: Data | None = None  # batch mode: what TinyDB sees (read once, then its writes)
+        self._dirty = False
+
+    def _read_file(self) -> Data | None:
+        data = read_database(self.path)
+        if self._upgrade is None:
+            return data
+        # A fresh file is upgraded too, so the first write already carries the schema version.
+        return self._upgrade(data or {})
+
+    def read(self) -> Data | None:
+        if not self._batch:
+            return self._read_file()
+        if self._state is None:
+            self._state = self._read_file()
+        return self._state
+
+    def write(self, data: Data) -> None:
+        if not self._batch:
+            write_atomically(self.path, encode(data))
+            return
+        self._state, self._dirty = data, True
+
+    def commit(self) -> bool:
+        """Batch mode: write the held state, if anything changed; True when the file was written."""
+        if not (self._batch and self._dirty and self._state is not None):
+            return False
+        write_atomically(self.path, encode(self._state))
+        self._dirty = False
+        return True

@@ -1,0 +1,1 @@
+"""The Textual reading app: the only part of kanbao that imports Textual."""

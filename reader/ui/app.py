@@ -1,0 +1,215 @@
+"""ReaderApp: the Textual application that reads an archive.
+
+The app holds what outlives a screen: the archive, the store for the reading position, the
+titles index the command palette searches, and the reading toggles. Everything slow (the
+scan, parsing, jieba's dictionary, indexing titles) runs in thread workers after the first
+screen is drawn.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import PurePath
+from typing import ClassVar
+
+from textual import work
+from textual.app import App
+from textual.binding import Binding, BindingType
+
+from reader.page.model import Page
+from reader.resources import styles_dir
+from reader.ui.commands import ArticleTitles, Toggles
+from reader.ui.document import ParagraphStyle
+from reader.ui.entries import IssueRow
+from reader.ui.messages import TitlesIndexed
+from reader.ui.position import PositionKeeper, ReadingPosition
+from reader.ui.screens.help import HelpScreen
+from reader.ui.screens.main import MainScreen
+from reader.ui.widgets.article_view import ArticleView
+from reader.ui.widgets.lists import PaneList
+
+DARK_THEME = "textual-dark"
+LIGHT_THEME = "textual-light"
+#: Stylesheets, one per thing styled, in the top-level `styles/` folder.
+STYLESHEETS = ("app.tcss", "panes.tcss", "article.tcss", "help.tcss")
+
+
+@dataclass(frozen=True, slots=True)
+class TitleEntry:
+    """An article the palette can jump to."""
+
+    title: str
+    issue: str
+    position: ReadingPosition
+
+
+class ReaderApp(App[None]):
+    """看报 kanbao: issues | articles | article, keyboard first."""
+
+    TITLE = "看报 kanbao"
+    CSS_PATH: ClassVar[list[str | PurePath]] = [styles_dir() / name for name in STYLESHEETS]
+    COMMANDS = App.COMMANDS | {ArticleTitles, Toggles}
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("q", "quit", "Quit", id="app.quit"),
+        Binding("question_mark", "help", "Help", id="app.help"),
+        Binding("T", "toggle_dark", "Light/dark", show=False, id="app.theme"),
+    ]
+
+    def __init__(
+        self,
+        archive: object,
+        *,
+        positions: PositionKeeper | None = None,
+        restore: bool = True,
+        notices: Sequence[str] = (),
+        theme: str = DARK_THEME,
+        on_first_screen: Callable[[], None] | None = None,
+    ) -> None:
+        super().__init__()
+        self.archive = archive
+        self.positions = positions
+        self.restore = restore
+        self.notices = list(notices)
+        self.paragraph_style: ParagraphStyle = "indent"
+        self.title_index: dict[tuple[str, str], TitleEntry] = {}
+        self.indexed_pages: set[str] = set()
+        self.issue_labels: dict[str, str] = {}
+        self._on_first_screen = on_first_screen
+        self._theme_name = theme
+
+    def on_mount(self) -> None:
+        self.theme = self._theme_name
+        for notice in self.notices:
+            self.notify(notice, severity="warning", timeout=8)
+
+    def get_default_screen(self) -> MainScreen:
+        position = None
+        if self.restore and self.positions is not None:
+            position, error = self.positions.load()
+            if error:
+                self.notices.append(error)
+        return MainScreen(restore=position)
+
+    @property
+    def main(self) -> MainScreen:
+        """The main screen, wherever the screen stack is."""
+        return self.screen_stack[0]  # type: ignore[return-value]
+
+    def first_screen_ready(self) -> None:
+        """Called once the main screen has drawn: start the jieba preload, tell a benchmark."""
+        self.preload_language()
+        if self._on_first_screen is not None:
+            self._on_first_screen()
+
+    # -- workers -------------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="jieba")
+    def preload_language(self) -> None:
+        """Load jieba's dictionary now, off the event loop, so names and search are quick later."""
+        try:
+            from reader.lang.segment import ensure_loaded  # type: ignore[import-not-found]
+        except ImportError:
+            return
+        logging.getLogger("jieba").setLevel(logging.ERROR)
+        try:
+            ensure_loaded()
+        except Exception as error:  # the reading goes on without segmentation
+            self.call_from_thread(self.notify, f"word segmentation unavailable: {error}", severity="warning")
+
+    @work(thread=True, exclusive=True, group="titles")
+    def index_titles(self, rows: list[IssueRow]) -> None:
+        """Parse every page (through the archive cache) to let the palette find any title."""
+        from textual.worker import get_current_worker
+
+        worker = get_current_worker()
+        count = 0
+        for row in rows:
+            for ref in row.pages:
+                if worker.is_cancelled:
+                    return
+                if ref.rel in self.indexed_pages:
+                    continue
+                page = self.archive.load(ref)  # type: ignore[attr-defined]
+                self.call_from_thread(self.note_page, ref, page)
+                count += 1
+        self.post_message(TitlesIndexed(count, True))
+
+    # -- what the screen tells the app ---------------------------------------------------
+
+    def scan_finished(self, rows: list[IssueRow], errors: list[str]) -> None:
+        self.issue_labels = {row.key: row.label for row in rows}
+        for error in errors:
+            self.notify(error, title="Could not open", severity="error", timeout=10)
+        self.index_titles(rows)
+
+    def note_page(self, ref: object, page: Page) -> None:
+        """Add a parsed page's article titles to the palette's index."""
+        rel = str(getattr(ref, "rel", page.source))
+        issue = self.issue_labels.get(getattr(ref, "issue_key", ""), getattr(ref, "issue_key", ""))
+        self.indexed_pages.add(rel)
+        for article in page.articles:
+            title = article.title or (article.blocks[0].text[:30] if article.blocks else article.id)
+            self.title_index[(rel, article.id)] = TitleEntry(title, issue, ReadingPosition(rel, article.id))
+
+    def open_position(self, position: ReadingPosition) -> None:
+        """Go to an article (from the palette; later from bookmarks)."""
+        if position.article_id:
+            self.main.go_to(position)
+
+    def remember_position(self) -> None:
+        position = self.main.position()
+        if position is not None and self.positions is not None:
+            self.save_position(self.positions, position)
+
+    @work(thread=True, exclusive=True, group="save")
+    def save_position(self, positions: PositionKeeper, position: ReadingPosition) -> None:
+        error = positions.save(position)
+        if error:
+            self.call_from_thread(self.notify, error, severity="warning")
+
+    # -- actions -------------------------------------------------------------------------
+
+    async def action_quit(self) -> None:
+        position = self.main.position() if self.screen_stack else None
+        if position is not None and self.positions is not None:
+            error = self.positions.save(position)
+            if error:
+                self.log.warning(error)
+        self.exit()
+
+    def action_help(self) -> None:
+        if isinstance(self.screen, HelpScreen):
+            return
+        sections = [
+            ("Everywhere", [*self._shown(type(self).BINDINGS), *self._palette_binding()]),
+            ("Panes", self._shown(MainScreen.BINDINGS)),
+            ("Lists (issues, articles)", [*self._list_keys(), *self._shown(PaneList.BINDINGS)]),
+            ("Article", self._shown(ArticleView.BINDINGS)),
+        ]
+        self.push_screen(HelpScreen(sections))
+
+    @staticmethod
+    def _shown(bindings: Sequence[object]) -> list[Binding]:
+        return [b for b in bindings if isinstance(b, Binding)]
+
+    @staticmethod
+    def _palette_binding() -> list[Binding]:
+        return [Binding("ctrl+p", "command_palette", "Command palette: go to article, toggles")]
+
+    @staticmethod
+    def _list_keys() -> list[Binding]:
+        return [
+            Binding("up,down", "", "Move"),
+            Binding("enter", "", "Open (issue → articles → article)"),
+        ]
+
+    def action_toggle_paragraph_style(self) -> None:
+        self.paragraph_style = "blank" if self.paragraph_style == "indent" else "indent"
+        self.main.view.set_paragraph_style(self.paragraph_style)
+        label = "two-space indent" if self.paragraph_style == "indent" else "blank line between paragraphs"
+        self.notify(f"Paragraphs: {label}", timeout=2)
+
+    def action_toggle_dark(self) -> None:
+        self.theme = LIGHT_THEME if self.current_theme.dark else DARK_THEME

@@ -1,0 +1,1 @@
+"""The app's screens: the three-pane main screen and the key help."""

@@ -1,0 +1,1 @@
+"""The app's panes and lines: issue list, article list, article view, status bar."""

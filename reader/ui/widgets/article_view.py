@@ -1,0 +1,200 @@
+"""The article pane: a line-API ScrollView that wraps Chinese text itself and draws only what shows.
+
+Modelled on toolong's LogLines: the widget keeps a `Layout` (the article wrapped to the
+pane's width with `reader.ui.wrap`'s line-breaking rules) and `render_line` turns the one
+line asked for into a Strip, so a long article costs nothing until it is scrolled into view.
+Highlights (search hits, names) are spans over block text, applied when a line is drawn.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import ClassVar
+
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual.binding import Binding, BindingType
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from reader.page.model import Article
+from reader.ui.document import BlockKey, Highlight, Layout, ParagraphStyle, article_blocks
+
+ROLES = (
+    "kind",
+    "kicker",
+    "title",
+    "subtitle",
+    "byline",
+    "paragraph",
+    "subhead",
+    "caption",
+    "continuation",
+    "continuation-lead",
+    "placeholder",
+    "highlight",
+    "highlight-current",
+)
+
+
+class ArticleView(ScrollView, can_focus=True):
+    """Shows one article, wrapped to the pane, scrolled by keys; knows how far the reader got."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {f"article-view--{role}" for role in ROLES}
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("down,j", "scroll_lines(1)", "Line ↓", show=False, id="article.line_down"),
+        Binding("up,k", "scroll_lines(-1)", "Line ↑", show=False, id="article.line_up"),
+        Binding("space,pagedown,f", "scroll_pages(1)", "Page ↓", id="article.page_down"),
+        Binding("pageup,u", "scroll_pages(-1)", "Page ↑", id="article.page_up"),
+        Binding("home,g", "to_top", "Top", show=False, id="article.top"),
+        Binding("end,G", "to_bottom", "Bottom", show=False, id="article.bottom"),
+    ]
+
+    class Moved(Message):
+        """The reader scrolled: the status line updates its percentage."""
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self.article: Article | None = None
+        self.placeholder = "Choose an article"
+        self.paragraph_style: ParagraphStyle = "indent"
+        self.highlights: list[Highlight] = []
+        self._layout: Layout | None = None
+        self._styles: dict[str, Style] = {}
+
+    # -- content -------------------------------------------------------------------------
+
+    def show_article(self, article: Article | None, placeholder: str = "") -> None:
+        """Show `article` from its top; None shows `placeholder` instead."""
+        self.article = article
+        self.placeholder = placeholder or "Choose an article"
+        self.highlights = []
+        self._relayout()
+        self._jump(0)
+        self.refresh()
+        self.post_message(self.Moved())
+
+    def set_paragraph_style(self, style: ParagraphStyle) -> None:
+        """Indent paragraphs with two full-width spaces, or separate them by blank lines."""
+        if style == self.paragraph_style:
+            return
+        key = self.top_block()
+        self.paragraph_style = style
+        self._relayout()
+        if key is not None and self._layout is not None:
+            self._jump(self._layout.line_of(key))
+        self.refresh()
+
+    def set_highlights(self, highlights: Sequence[Highlight]) -> None:
+        """Replace the highlighted spans (search hits, a name's occurrences) and redraw."""
+        self.highlights = list(highlights)
+        self.refresh()
+
+    def scroll_to_block(self, key: BlockKey, offset: int = 0, context: int = 2) -> None:
+        """Bring character `offset` of block `key` into view, `context` lines below the top."""
+        if self._layout is not None:
+            y = self._layout.line_of(key, offset)
+            self._jump(y - context)
+
+    def top_block(self) -> BlockKey | None:
+        """The block at the top of the view (the anchor kept across resizes and bookmarks)."""
+        if self._layout is None:
+            return None
+        return self._layout.block_at(round(self.scroll_y))
+
+    @property
+    def line_count(self) -> int:
+        return len(self._layout) if self._layout is not None else 0
+
+    @property
+    def percent(self) -> int:
+        """How far through the article the bottom of the view is, 0-100."""
+        if self._layout is None or not len(self._layout):
+            return 0
+        if self.max_scroll_y <= 0:
+            return 100
+        return round(100 * self.scroll_y / self.max_scroll_y)
+
+    def visible_text(self) -> str:
+        """The text of the lines in view, as drawn (for tests and screen readers)."""
+        height = self.scrollable_content_region.height
+        return "\n".join(self._text_line(round(self.scroll_y) + y).plain for y in range(height)).rstrip()
+
+    def document_text(self) -> str:
+        """Every wrapped line of the article, as drawn."""
+        return "\n".join(self._text_line(y).plain for y in range(self.line_count))
+
+    # -- layout and drawing --------------------------------------------------------------
+
+    def _relayout(self) -> None:
+        width = max(1, self.scrollable_content_region.width)
+        if self.article is None:
+            self._layout = None
+            self.virtual_size = Size(width, 1)
+            return
+        self._layout = Layout(article_blocks(self.article, self.paragraph_style), width)
+        self.virtual_size = Size(width, len(self._layout))
+
+    def on_resize(self) -> None:
+        key = self.top_block()
+        self._relayout()
+        if key is not None and self._layout is not None:
+            self._jump(self._layout.line_of(key))
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._styles.clear()
+
+    def _style(self, role: str) -> Style:
+        style = self._styles.get(role)
+        if style is None:
+            name = f"article-view--{role}"
+            style = (
+                self.get_component_rich_style(name, partial=True)
+                if name in self.COMPONENT_CLASSES
+                else Style()
+            )
+            self._styles[role] = style
+        return style
+
+    def _text_line(self, y: int) -> Text:
+        if self._layout is None:
+            return Text(self.placeholder, style=self._style("placeholder")) if y == 0 else Text()
+        return self._layout.render(y, self._style, self.highlights)
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        text = self._text_line(round(self.scroll_y) + y)
+        segments = [s for s in text.render(self.app.console) if s.text != "\n"]
+        strip = Strip(segments, text.cell_len) if segments else Strip([Segment("")], 0)
+        return strip.crop_extend(0, width, None).apply_style(self.rich_style)
+
+    def _jump(self, y: int) -> None:
+        """Scroll to line `y` now (clamped): restoring and relayouts cannot wait for a frame."""
+        y = max(0, min(y, self.max_scroll_y))
+        self.scroll_target_y = y
+        self.scroll_y = y
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        if round(old_value) != round(new_value):
+            self.post_message(self.Moved())
+
+    # -- actions -------------------------------------------------------------------------
+
+    def action_scroll_lines(self, count: int) -> None:
+        self.scroll_to(y=self.scroll_y + count, animate=False)
+
+    def action_scroll_pages(self, count: int) -> None:
+        page = max(1, self.scrollable_content_region.height - 1)  # keep one line of context
+        self.scroll_to(y=self.scroll_y + count * page, animate=False)
+
+    def action_to_top(self) -> None:
+        self.scroll_to(y=0, animate=False)
+
+    def action_to_bottom(self) -> None:
+        self.scroll_to(y=self.max_scroll_y, animate=False)

@@ -1,0 +1,165 @@
+"""Chinese line breaking on terminal cell widths. Pure Python: no Textual, testable alone.
+
+Textual and Rich wrap CJK text with no line-breaking rules at all (a lone `。` ends up at the
+start of a line), so the article view wraps by itself with this module and renders the lines.
+
+The rules a Chinese reader expects (禁则, kinsoku):
+- no line starts with closing punctuation (`，。、；：？！）》」』”’…—%` ...): such a character
+  is glued to the one before it;
+- no line ends with opening punctuation (`（《「『“‘`): glued to the one after it;
+- a run of Latin letters or digits (`GDP`, `14.1%`, `2023年` keeps `2023` whole) is not split
+  unless it is wider than the whole line.
+
+Widths come from `rich.cells`, the same table the terminal renderer uses, so a full-width
+character counts two cells and lines fill the pane exactly. Every line keeps its (start, end)
+offsets in the source text so search highlights and a word cursor map to screen positions.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rich.cells import cell_len, get_character_cell_size
+
+#: Characters that must not begin a line (closing brackets, full stops, commas, ellipses...).
+NO_LINE_START = frozenset("，。、；：？！）》」』”’…—%．,.;:?!)]}〉】〕〗〙〛～·ー々〻ゝゞ‰℃")
+#: Characters that must not end a line (opening brackets and quotes).
+NO_LINE_END = frozenset("（《「『“‘([{〈【〔〖〘〚")
+
+#: One unbreakable Latin/number run: letters, digits, and the joiners inside numbers and words
+#: (`14.1%`, `5G`, `COVID-19`, `1,000`, `don't`, `http://x.cn/a`).
+_WORD = re.compile(
+    r"[0-9A-Za-z\u00c0-\u024f\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+"
+    r"(?:[.,:/'\-_%．％][0-9A-Za-z\u00c0-\u024f\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+)*%?"
+)
+_SPACE = re.compile(r"[ \t\u3000]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One screen line: `text[start:end]` of the source, drawn after `indent` cells of indent."""
+
+    start: int
+    end: int
+    indent: int = 0
+
+
+def _tokens(text: str) -> list[tuple[int, int, bool]]:
+    """Split `text` into (start, end, is_space) units that the wrapper never cuts inside."""
+    tokens: list[tuple[int, int, bool]] = []
+    position = 0
+    length = len(text)
+    while position < length:
+        space = _SPACE.match(text, position)
+        if space:
+            tokens.append((position, space.end(), True))
+            position = space.end()
+            continue
+        word = _WORD.match(text, position)
+        end = word.end() if word else position + 1
+        tokens.append((position, end, False))
+        position = end
+    return tokens
+
+
+def _glue(text: str, tokens: list[tuple[int, int, bool]]) -> list[tuple[int, int, bool]]:
+    """Merge units so that no unit starts with a no-line-start or ends with a no-line-end char."""
+    glued: list[list[int | bool]] = []
+    carry_start: int | None = None  # start of pending opening punctuation
+    for start, end, is_space in tokens:
+        if is_space:
+            if carry_start is not None:
+                # `“ word`: the opening mark stays with what follows, space included.
+                continue
+            glued.append([start, end, True])
+            continue
+        if carry_start is not None:
+            start = carry_start
+            carry_start = None
+        if text[start] in NO_LINE_START and glued and glued[-1][2] and len(glued) > 1:
+            glued.pop()  # `word ，`: the space goes, the mark joins the word
+        if text[start] in NO_LINE_START and glued and not glued[-1][2]:
+            glued[-1][1] = end
+        else:
+            glued.append([start, end, False])
+        if text[end - 1] in NO_LINE_END:
+            last = glued.pop()
+            carry_start = int(last[0])
+    if carry_start is not None:
+        glued.append([carry_start, len(text), False])
+    return [(int(s), int(e), bool(sp)) for s, e, sp in glued]
+
+
+def _hard_split(text: str, start: int, end: int, room: int, width: int) -> list[tuple[int, int]]:
+    """Cut a unit wider than a line into pieces by character; the first piece fits in `room`.
+
+    A cut is moved back a character or two rather than leave `，` at a line start or `“` at a
+    line end (`14.1%，` at width 6 becomes `14.1` / `%，`).
+    """
+    pieces: list[tuple[int, int]] = []
+    piece_start = start
+    index = start
+    used = 0
+    limit = room
+    while index < end:
+        size = get_character_cell_size(text[index])
+        if used + size > limit and index > piece_start:
+            cut = index
+            while cut - 1 > piece_start and (text[cut] in NO_LINE_START or text[cut - 1] in NO_LINE_END):
+                cut -= 1
+            pieces.append((piece_start, cut))
+            piece_start = index = cut
+            used = 0
+            limit = width
+            continue
+        used += size
+        index += 1
+    pieces.append((piece_start, end))
+    return pieces
+
+
+def wrap(text: str, width: int, first_indent: int = 0) -> list[Line]:
+    """Wrap one paragraph to `width` cells; the first line starts after `first_indent` cells.
+
+    Newlines in `text` are hard breaks. An empty text gives one empty line, so an empty
+    paragraph still takes its place on screen.
+    """
+    width = max(1, width)
+    lines: list[Line] = []
+    offset = 0
+    for index, piece in enumerate(text.split("\n")):
+        indent = first_indent if index == 0 else 0
+        lines.extend(_wrap_piece(text, offset, offset + len(piece), width, min(indent, width - 1)))
+        offset += len(piece) + 1
+    return lines
+
+
+def _wrap_piece(text: str, begin: int, finish: int, width: int, indent: int) -> list[Line]:
+    """Greedy fill of `text[begin:finish]`: a unit that does not fit starts the next line."""
+    units = _glue(text, [(s + begin, e + begin, sp) for s, e, sp in _tokens(text[begin:finish])])
+    lines: list[Line] = []
+    line_start: int | None = None
+    line_end = begin
+    line_indent = indent
+    for start, end, is_space in units:
+        if is_space:
+            continue  # inside a line it is part of the slice; at a line's edges it is dropped
+        if line_start is not None and line_indent + cell_len(text[line_start:end]) > width:
+            lines.append(Line(line_start, line_end, line_indent))
+            line_start, line_indent = None, 0
+        if line_start is None:
+            room = width - line_indent
+            if cell_len(text[start:end]) > room:
+                pieces = _hard_split(text, start, end, room, width)
+                for piece_start, piece_end in pieces[:-1]:
+                    lines.append(Line(piece_start, piece_end, line_indent))
+                    line_indent = 0
+                start = pieces[-1][0]
+            line_start = start
+        line_end = end
+    if line_start is not None:
+        lines.append(Line(line_start, line_end, line_indent))
+    if not lines:
+        lines.append(Line(begin, begin, indent))
+    return lines

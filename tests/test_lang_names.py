@@ -1,0 +1,162 @@
+"""The name finder: the seed pages against their gold people, and small texts of our own."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from reader.lang.names import find_names, is_place
+from reader.page import Article, Block
+
+GOLD_DIR = Path(__file__).parent / "fixtures" / "gold"
+
+
+def article(
+    *paragraphs: str, headline: tuple[str, ...] = (), byline: str = "", authors: tuple[str, ...] = ()
+) -> Article:
+    blocks = tuple(Block("paragraph", text, (0, 0)) for text in paragraphs)
+    return Article("t", "article", headline, headline[0] if headline else "", byline, authors, blocks, (0, 0))
+
+
+def gold_articles(path: Path) -> list[Article]:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return [
+        Article(
+            id=str(index),
+            kind=raw["kind"],
+            headline=tuple(raw.get("headline") or ()),
+            title=(raw.get("headline") or [""])[0],
+            byline=raw.get("byline") or "",
+            authors=tuple(raw.get("authors") or ()),
+            blocks=tuple(Block(b["kind"], b["text"], (0, 0)) for b in raw.get("blocks", [])),
+            lines=(0, 0),
+        )
+        for index, raw in enumerate(data["articles"])
+    ]
+
+
+def people(found_in: Article) -> list[str]:
+    return [hit.name for hit in find_names(found_in).people]
+
+
+def places(found_in: Article) -> list[str]:
+    return [hit.name for hit in find_names(found_in).places]
+
+
+def test_seed_pages_every_gold_person_found_at_most_two_wrong() -> None:
+    wrong_total = 0
+    for path in sorted(GOLD_DIR.glob("*.gold.json")):
+        gold = set(json.loads(path.read_text(encoding="utf-8"))["people"])
+        found = {name for a in gold_articles(path) for name in people(a)}
+        assert gold <= found, f"{path.name}: missed {sorted(gold - found)}"
+        wrong_total += len(found - gold)
+    assert wrong_total <= 2
+
+
+def test_seed_false_friends_are_not_people() -> None:
+    found = {name for path in GOLD_DIR.glob("*.gold.json") for a in gold_articles(path) for name in people(a)}
+    assert not found & {
+        "公共安全",
+        "慧眼",
+        "双循环",
+        "安保",
+        "惠民",
+        "高塔",
+        "殷殷",
+        "施策",
+        "智能化",
+        "小微",
+    }
+    assert not found & {"吕", "高攀", "施礼", "胡天", "喻", "文明", "朱彭"}  # jieba's cut names
+
+
+def test_spans_point_at_the_name_in_its_block() -> None:
+    for path in GOLD_DIR.glob("*.gold.json"):
+        for a in gold_articles(path):
+            names = find_names(a)
+            for hit in names.people + names.places:
+                for block, start, end in hit.spans:
+                    assert a.blocks[block].text[start:end] == hit.name
+                assert hit.count >= len(hit.spans)
+
+
+def test_counts_every_occurrence_and_longest_name_wins() -> None:
+    text = article("市委书记章旭升主持会议。章旭升强调，金华市和金华要协同。", headline=("章旭升调研",))
+    names = find_names(text)
+    zhang = next(h for h in names.people if h.name == "章旭升")
+    assert zhang.count == 3  # headline + two in the body
+    assert zhang.spans == ((0, 4, 7), (0, 12, 15))
+    counts = {h.name: h.count for h in names.places}
+    assert counts == {"金华市": 1, "金华": 1}
+
+
+def test_titles_before_names_decide_their_length() -> None:
+    found = people(
+        article("县委书记王建国、县长李明华、副县长赵刚出席会议。局长王强表示，总经理鲍浙杭充满信心。")
+    )
+    assert found == ["王建国", "李明华", "赵刚", "王强", "鲍浙杭"]
+
+
+def test_list_after_leaders_mends_names_jieba_cuts() -> None:
+    found = people(article("我市领导章旭升、胡勇春、陈建勋、喻文明、施礼干、杨兵在永康分会场参加会议。"))
+    assert found == ["章旭升", "胡勇春", "陈建勋", "喻文明", "施礼干", "杨兵"]
+
+
+def test_list_with_compound_surname_and_deng() -> None:
+    assert people(article("出席活动的有市领导刘洋、孙丽、欧阳明辉等。")) == ["刘洋", "孙丽", "欧阳明辉"]
+
+
+def test_lists_of_ordinary_words_are_not_names() -> None:
+    assert people(article("坚持高速、高效、安全，要精准施策、惠民利企，放大、叠加、倍增作用。")) == []
+
+
+def test_everyday_words_starting_with_a_surname_are_not_names() -> None:
+    text = article("要加强公共安全工作，提升安保水平，高塔监控全覆盖，打造安全慧眼，融入双循环。")
+    assert people(text) == []
+
+
+def test_byline_and_authors() -> None:
+    text = article("今天天气很好。", byline="□融媒记者 吕高攀 通讯员 曾小凡", authors=("吕高攀",))
+    assert people(text) == ["吕高攀", "曾小凡"]
+
+
+def test_photo_credit() -> None:
+    assert people(article("图为村民在田间劳作。（记者 朴正浩 摄）")) == ["朴正浩"]
+    assert people(article("", byline="融媒记者 卢斌 摄", authors=("卢斌",))) == ["卢斌"]
+
+
+def test_person_verbs_confirm_two_character_names() -> None:
+    assert people(article("王强指出，安全生产是底线。")) == ["王强"]
+    assert people(article("王强生产的零件。")) == []
+
+
+def test_title_words_are_not_given_names() -> None:
+    assert people(article("王女士告诉记者，她很满意。")) == []
+
+
+def test_places_with_special_readings() -> None:
+    names = find_names(article("他来自六安市，在番禺区工作多年，后来到蚌埠，又回到永康。"))
+    readings = {h.name: h.pinyin for h in names.places}
+    assert readings == {"六安市": "Lù'ān Shì", "番禺区": "Pānyú Qū", "蚌埠": "Bèngbù", "永康": "Yǒngkāng"}
+
+
+@pytest.mark.parametrize("word", ["都市区", "加密", "确保安全", "法治化", "堰塞湖"])
+def test_place_false_friends(word: str) -> None:
+    assert not is_place(word)
+
+
+def test_unknown_town_with_an_administrative_suffix_is_a_place() -> None:
+    assert is_place("芝英镇")
+
+
+def test_people_carry_their_name_reading() -> None:
+    hits = find_names(article("副市长单雄飞、覃海燕出席。")).people
+    assert [(h.name, h.pinyin) for h in hits] == [("单雄飞", "Shàn Xióngfēi"), ("覃海燕", "Qín Hǎiyàn")]
+
+
+def test_empty_article() -> None:
+    names = find_names(article())
+    assert names.people == () and names.places == ()
+    assert names.to_json() == {"people": [], "places": []}
