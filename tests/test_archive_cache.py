@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import threading
 from pathlib import Path
 
 import pytest
@@ -70,7 +71,9 @@ def test_cache_hit_gives_the_same_page_without_parsing(
     assert again == first
 
 
-def test_changed_page_size_is_parsed_again(pages: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_changed_page_size_is_parsed_again(
+    pages: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     counter = ParseCounter(monkeypatch)
     archive, ref = open_page(pages, tmp_path / "cache")
     before = archive.load(ref)
@@ -231,3 +234,37 @@ def test_memory_cache_is_bounded(tmp_path: Path) -> None:
     for ref in archive.scan_all():
         archive.load(ref)
     assert len(archive.cache._memory) == 4
+
+
+def test_concurrent_loads_share_one_valid_entry(pages: Path, tmp_path: Path) -> None:
+    """Two reader processes or the app's index worker may parse one page at once: atomic
+    replaces mean every reader sees a whole entry, and no temporary file is left behind."""
+    expected = read_page(pages / SEED, SEED)
+    barrier = threading.Barrier(6)
+    results: list[Page] = []
+
+    def load_in_fresh_archive() -> None:
+        archive, ref = open_page(pages, tmp_path / "cache")
+        barrier.wait()
+        for _ in range(5):
+            archive.cache._memory.clear()
+            results.append(archive.load(ref))
+
+    threads = [threading.Thread(target=load_in_fresh_archive) for _ in range(6)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(results) == 30 and all(page == expected for page in results)
+    files = [p for p in (tmp_path / "cache").rglob("*") if p.is_file()]
+    assert len(files) == 1 and not files[0].name.startswith(".tmp-")
+
+
+def test_a_leftover_temporary_file_is_never_read(pages: Path, tmp_path: Path) -> None:
+    """A writer killed between writing its temporary file and the rename leaves `.tmp-*`."""
+    archive, ref = open_page(pages, tmp_path / "cache")
+    entry = entry_of(archive, ref)
+    entry.parent.mkdir(parents=True)
+    (entry.parent / ".tmp-abandoned.json").write_bytes(b'{"half": ')
+    assert archive.load(ref) == read_page(pages / SEED, SEED)
+    assert entry.is_file()
