@@ -23,17 +23,20 @@ from reader.resources import styles_dir
 from reader.ui.commands import ArticleTitles, Toggles
 from reader.ui.document import ParagraphStyle
 from reader.ui.entries import IssueRow
+from reader.ui.indexing import BackgroundIndex, IndexFailed, IndexProgressed
 from reader.ui.messages import TitlesIndexed
 from reader.ui.position import PositionKeeper, ReadingPosition
+from reader.ui.screens.archive_search import ArchiveSearchScreen
 from reader.ui.screens.help import HelpScreen
 from reader.ui.screens.main import MainScreen
 from reader.ui.widgets.article_view import ArticleView
+from reader.ui.widgets.find_bar import FindBar
 from reader.ui.widgets.lists import PaneList
 
 DARK_THEME = "textual-dark"
 LIGHT_THEME = "textual-light"
 #: Stylesheets, one per thing styled, in the top-level `styles/` folder.
-STYLESHEETS = ("app.tcss", "panes.tcss", "article.tcss", "help.tcss")
+STYLESHEETS = ("app.tcss", "panes.tcss", "article.tcss", "help.tcss", "search.tcss")
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +57,7 @@ class ReaderApp(App[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit", id="app.quit"),
         Binding("question_mark", "help", "Help", id="app.help"),
+        Binding("S,ctrl+f", "search_archive", "Search archive", id="app.search_archive"),
         Binding("T", "toggle_dark", "Light/dark", show=False, id="app.theme"),
     ]
 
@@ -78,6 +82,7 @@ class ReaderApp(App[None]):
         self.issue_labels: dict[str, str] = {}
         self._on_first_screen = on_first_screen
         self._theme_name = theme
+        self.indexer = BackgroundIndex(list(getattr(archive, "paths", [])))
 
     def on_mount(self) -> None:
         self.theme = self._theme_name
@@ -143,6 +148,26 @@ class ReaderApp(App[None]):
         for error in errors:
             self.notify(error, title="Could not open", severity="error", timeout=10)
         self.index_titles(rows)
+        refs = [ref for row in rows for ref in row.pages]
+        self.indexer.start(self, refs, self.archive.load)  # type: ignore[attr-defined]
+
+    def on_index_progressed(self, message: IndexProgressed) -> None:
+        self.indexer.progress = message.progress
+        self.main.update_status()
+
+    def on_index_failed(self, message: IndexFailed) -> None:
+        self.indexer.error = message.error
+        self.notify(message.error, severity="warning", timeout=8)
+        self.main.update_status()
+
+    def open_search_result(self, result: object, query: str) -> None:
+        """Leave the archive search for the article, the in-place find on `query` at its best hit."""
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+        hit = result.hits[0]  # type: ignore[attr-defined]
+        rel, article_id = result.source, result.article_id  # type: ignore[attr-defined]
+        self.main.find.expect(query, rel, article_id, hit.part, hit.block, hit.start)
+        self.main.go_to(ReadingPosition(rel, article_id))
 
     def note_page(self, ref: object, page: Page) -> None:
         """Add a parsed page's article titles to the palette's index."""
@@ -172,6 +197,7 @@ class ReaderApp(App[None]):
     # -- actions -------------------------------------------------------------------------
 
     async def action_quit(self) -> None:
+        self.indexer.stop()
         position = self.main.position() if self.screen_stack else None
         if position is not None and self.positions is not None:
             error = self.positions.save(position)
@@ -187,6 +213,7 @@ class ReaderApp(App[None]):
             ("Panes", self._shown(MainScreen.BINDINGS)),
             ("Lists (issues, articles)", [*self._list_keys(), *self._shown(PaneList.BINDINGS)]),
             ("Article", self._shown(ArticleView.BINDINGS)),
+            ("Find field (/)", [*self._find_keys(), *self._shown(FindBar.BINDINGS)]),
         ]
         self.push_screen(HelpScreen(sections))
 
@@ -204,6 +231,19 @@ class ReaderApp(App[None]):
             Binding("up,down", "", "Move"),
             Binding("enter", "", "Open (issue → articles → article)"),
         ]
+
+    @staticmethod
+    def _find_keys() -> list[Binding]:
+        return [Binding("enter", "", "Next match, back to the article")]
+
+    def action_search_archive(self) -> None:
+        """Open the archive search (or bring its field back into focus)."""
+        if isinstance(self.screen, ArchiveSearchScreen):
+            self.screen.field.focus()
+            return
+        if isinstance(self.screen, HelpScreen):
+            self.pop_screen()
+        self.push_screen(ArchiveSearchScreen())
 
     def action_toggle_paragraph_style(self) -> None:
         self.paragraph_style = "blank" if self.paragraph_style == "indent" else "indent"

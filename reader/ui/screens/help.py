@@ -35,6 +35,9 @@ KEY_NAMES = {
     "up": "↑",
     "down": "↓",
     "ctrl+p": "Ctrl+P",
+    "ctrl+f": "Ctrl+F",
+    "slash": "/",
+    "shift+enter": "Shift+Enter",
 }
 
 #: Which widgets' keys to list, in the order a reader meets them.

@@ -25,6 +25,7 @@ from reader.ui.entries import ArticleEntry, IssueRow, page_label
 from reader.ui.messages import ArchiveScanned, IssueLoaded, PageLoaded
 from reader.ui.position import ReadingPosition
 from reader.ui.widgets.article_view import ArticleView
+from reader.ui.widgets.find_bar import FindBar
 from reader.ui.widgets.lists import ArticleList, IssueList
 from reader.ui.widgets.status_bar import StatusBar
 
@@ -47,6 +48,9 @@ class MainScreen(Screen):
         Binding("right_curly_bracket", "next_issue", "Next issue", id="issue.next"),
         Binding("left_curly_bracket", "previous_issue", "Prev issue", id="issue.previous"),
         Binding("i", "app.toggle_paragraph_style", "Indent/blank", show=False, id="view.paragraph_style"),
+        Binding("slash", "find", "Find", id="find.open"),
+        Binding("n", "find_step(1)", "Next match", show=False, id="find.next"),
+        Binding("N", "find_step(-1)", "Prev match", show=False, id="find.previous"),
     ]
 
     def __init__(self, restore: ReadingPosition | None = None) -> None:
@@ -68,6 +72,7 @@ class MainScreen(Screen):
             yield ArticleList(id="articles", classes="pane")
             yield ArticleView(id="article", classes="pane")
         yield Static("Terminal too small: make it bigger (q quits)", id="too-small")
+        yield FindBar(id="find")
         yield StatusBar(id="status")
         yield Footer()
 
@@ -86,6 +91,10 @@ class MainScreen(Screen):
         return self.query_one("#article", ArticleView)
 
     @property
+    def find(self) -> FindBar:
+        return self.query_one("#find", FindBar)
+
+    @property
     def status(self) -> StatusBar:
         return self.query_one("#status", StatusBar)
 
@@ -93,6 +102,7 @@ class MainScreen(Screen):
         self.issues.border_title = "Issues"
         self.articles.border_title = "Articles"
         self.view.border_title = "Article"
+        self.find.attach(self.view)
         self.articles.reset("scanning the archive…")
         self.view.paragraph_style = getattr(self.app, "paragraph_style", "indent")
         self.view.show_article(None, "Scanning the archive…")
@@ -227,6 +237,7 @@ class MainScreen(Screen):
         self.view.show_article(entry.article)
         if at is not None and at.scroll > 0:
             self.view.scroll_to_block(at.paragraph, context=0)
+        self.find.article_shown(entry.rel, entry.article)
         self.update_status()
         self.app.remember_position()  # type: ignore[attr-defined]
 
@@ -248,6 +259,9 @@ class MainScreen(Screen):
         note = ""
         if not self.scan_done:
             note = f"scanning… {self.scanned_pages} pages"
+        indexer = getattr(self.app, "indexer", None)
+        if indexer is not None and indexer.note():
+            note = f"{note}  {indexer.note()}".strip()
         self.status.show(
             row.label if row else "",
             page_label(entry.ref, entry.page) if entry else "",
@@ -331,8 +345,22 @@ class MainScreen(Screen):
         self._activate(PANES[(PANES.index(self.active_pane) - 1) % len(PANES)])
 
     def action_back(self) -> None:
-        if self.active_pane != "issues":
+        if self.find.active:
+            self.find.close()  # Esc first clears a kept search's highlights
+        elif self.active_pane != "issues":
             self.action_previous_pane()
+
+    def action_find(self) -> None:
+        if self.current is None:
+            self.notify("No article to search yet.", timeout=2)
+            return
+        self.find.open()
+
+    def action_find_step(self, direction: int) -> None:
+        if self.find.active:
+            self.find.step(direction)
+        else:
+            self.notify("Nothing to step through: / finds in the article.", timeout=2)
 
     def _step_article(self, step: int) -> None:
         entries = self.articles.entries

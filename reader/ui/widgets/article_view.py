@@ -100,6 +100,16 @@ class ArticleView(ScrollView, can_focus=True):
             y = self._layout.line_of(key, offset)
             self._jump(y - context)
 
+    def reveal(self, key: BlockKey, offset: int = 0) -> None:
+        """Scroll character `offset` of block `key` into view, a third down, unless it shows already."""
+        if self._layout is None:
+            return
+        y = self._layout.line_of(key, offset)
+        height = max(1, self.scrollable_content_region.height)
+        top = round(self.scroll_y)
+        if not top <= y < top + height:
+            self._jump(y - height // 3)
+
     def top_block(self) -> BlockKey | None:
         """The block at the top of the view (the anchor kept across resizes and bookmarks)."""
         if self._layout is None:

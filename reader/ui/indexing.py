@@ -1,0 +1,138 @@
+"""The archive-search index, built in the background once the first screen is up.
+
+`BackgroundIndex` owns the app's `SearchIndex` (SQLite in the cache directory, see
+`reader.search.index`) and the thread worker that brings it up to date from the page refs
+the app's scan already found (never a second walk of the archive). The builder commits as
+it goes and skips pages whose size, mtime and parser version are unchanged, so quitting in
+the middle loses nothing: the next start resumes where this one stopped. Quitting sets the
+worker's cancel event, which `SearchIndex.update` checks between two pages, so `q` is not
+kept waiting by a 30,000-page build.
+
+Queries (`search`) may run in any thread while the build goes on; until it has finished
+they answer from what is indexed so far, and `SearchResults.complete` says so.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from textual.app import App
+from textual.message import Message
+from textual.worker import Worker, get_current_worker
+
+from reader.page.model import Page
+from reader.search.index import IndexProgress, SearchIndex, SearchResults
+
+#: The status line mentions the build only once it has run this long, so a small archive or
+#: a warm cache (an update that just stats the files) does not flicker the status line.
+QUIET_SECONDS = 1.0
+
+
+class IndexProgressed(Message):
+    """The index builder's report (about every 0.1 s, and once at the end)."""
+
+    def __init__(self, progress: IndexProgress, total: int) -> None:
+        super().__init__()
+        self.progress = progress
+        self.total = total
+
+
+class IndexFailed(Message):
+    """The index could not be opened or built (a read-only cache dir, a full disk...)."""
+
+    def __init__(self, error: str) -> None:
+        super().__init__()
+        self.error = error
+
+
+class BackgroundIndex:
+    """The archive's search index and the worker that builds it."""
+
+    def __init__(self, paths: Sequence[Path], cache: Path | None = None) -> None:
+        self.paths = list(paths)
+        self.cache = cache
+        self.total = 0
+        self.progress: IndexProgress | None = None
+        self.error = ""
+        self._index: SearchIndex | None = None
+        self._lock = threading.Lock()
+        self._worker: Worker[None] | None = None
+        self._started = 0.0
+
+    def index(self) -> SearchIndex:
+        """The index, opened on first use (from whichever thread asks first)."""
+        with self._lock:
+            if self._index is None:
+                self._index = SearchIndex.for_archive(self.paths, self.cache)
+            return self._index
+
+    # -- building ----------------------------------------------------------------------------
+
+    def start(self, app: App[object], refs: Sequence[object], load: Callable[[object], Page]) -> None:
+        """Index `refs` in a thread worker (a running build is cancelled and replaced)."""
+        self.total = len(refs)
+        self.progress = None
+        self.error = ""
+        self._started = time.monotonic()
+        self._worker = app.run_worker(
+            lambda: self._build(app, list(refs), load),
+            name="search index",
+            group="search-index",
+            thread=True,
+            exclusive=True,
+            exit_on_error=False,
+        )
+
+    def stop(self) -> None:
+        """Stop the build between two pages (quitting): what is committed stays for next time."""
+        if self._worker is not None:
+            self._worker.cancel()
+
+    def _build(self, app: App[object], refs: list[object], load: Callable[[object], Page]) -> None:
+        cancel = get_current_worker().cancelled_event
+        total = len(refs)
+        try:
+            self.index().update(
+                refs,  # type: ignore[arg-type]
+                load,  # type: ignore[arg-type]
+                progress=lambda progress: app.post_message(IndexProgressed(progress, total)),
+                cancel=cancel,
+            )
+        except Exception as error:  # search is unavailable; reading goes on
+            app.post_message(IndexFailed(f"search index unavailable: {error}"))
+
+    @property
+    def running(self) -> bool:
+        return self._worker is not None and self._worker.is_running
+
+    @property
+    def ready(self) -> bool:
+        """The last build went through every page."""
+        return self.progress is not None and self.progress.finished
+
+    def note(self) -> str:
+        """What the status line says about the index ("indexing 1234/30000"), "" when nothing."""
+        if self.error:
+            return "search unavailable"
+        progress = self.progress
+        if progress is None or progress.finished or progress.cancelled:
+            return ""
+        if time.monotonic() - self._started < QUIET_SECONDS:
+            return ""
+        return f"indexing {progress.seen}/{self.total}"
+
+    # -- querying ----------------------------------------------------------------------------
+
+    def search(self, query: str, limit: int = 100) -> SearchResults:
+        """Matching articles, best first (any thread). Raises ValueError for an empty query."""
+        return self.index().search(query, limit=limit)
+
+    def partial_note(self, results: SearchResults) -> str:
+        """ "partial: 1234 of 30000 pages indexed" while the index is incomplete, else ""."""
+        if results.complete:
+            return ""
+        total = max(self.total, results.indexed_pages)
+        return f"partial: {results.indexed_pages} of {total} pages indexed"
