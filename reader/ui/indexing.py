@@ -61,6 +61,8 @@ class BackgroundIndex:
         self._lock = threading.Lock()
         self._worker: Worker[None] | None = None
         self._started = 0.0
+        self.quiet_seconds = QUIET_SECONDS
+        self._stopped = threading.Event()  # set when the builder thread has returned
 
     def index(self) -> SearchIndex:
         """The index, opened on first use (from whichever thread asks first)."""
@@ -77,6 +79,7 @@ class BackgroundIndex:
         self.progress = None
         self.error = ""
         self._started = time.monotonic()
+        self._stopped.clear()
         self._worker = app.run_worker(
             lambda: self._build(app, list(refs), load),
             name="search index",
@@ -103,6 +106,12 @@ class BackgroundIndex:
             )
         except Exception as error:  # search is unavailable; reading goes on
             app.post_message(IndexFailed(f"search index unavailable: {error}"))
+        finally:
+            self._stopped.set()
+
+    def wait_stopped(self, timeout: float) -> bool:
+        """Wait for the builder thread to return (it outlives the app by at most one page)."""
+        return self._stopped.wait(timeout)
 
     @property
     def running(self) -> bool:
@@ -120,7 +129,7 @@ class BackgroundIndex:
         progress = self.progress
         if progress is None or progress.finished or progress.cancelled:
             return ""
-        if time.monotonic() - self._started < QUIET_SECONDS:
+        if time.monotonic() - self._started < self.quiet_seconds:
             return ""
         return f"indexing {progress.seen}/{self.total}"
 

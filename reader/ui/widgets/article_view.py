@@ -150,10 +150,23 @@ class ArticleView(ScrollView, can_focus=True):
         self.virtual_size = Size(width, len(self._layout))
 
     def on_resize(self) -> None:
-        key = self.top_block()
+        # Keep the character at the top, not just its block: a long paragraph (or a search
+        # hit in it) stays in view when the pane narrows or the find bar takes a row.
+        anchor = self._top_character()
         self._relayout()
-        if key is not None and self._layout is not None:
-            self._jump(self._layout.line_of(key))
+        if anchor is not None and self._layout is not None:
+            self._jump(self._layout.line_of(*anchor))
+
+    def _top_character(self) -> tuple[BlockKey, int] | None:
+        layout = self._layout
+        if layout is None:
+            return None
+        y = max(0, round(self.scroll_y))
+        if y < len(layout.lines) and layout.lines[y].block >= 0:
+            line = layout.lines[y]
+            return layout.blocks[line.block].key, line.line.start
+        key = layout.block_at(y)
+        return (key, 0) if key is not None else None
 
     def notify_style_update(self) -> None:
         super().notify_style_update()

@@ -114,7 +114,11 @@ class FindBar(Horizontal):
                 self.state.select_first_in_headline()
             else:
                 self.state.select(block, start)
-        self._apply(reveal=target is not None)
+        self._apply(reveal=False)
+        if target is not None:
+            # The view is laid out again when the main screen comes back from the archive
+            # search (a resize keeps the top block, not the hit): reveal after that refresh.
+            self.call_after_refresh(self._reveal_current)
 
     def expect(self, query: str, rel: str, article_id: str, part: str, block: int, start: int) -> None:
         """Search `query` in the article about to be opened and make this hit current (archive search)."""
@@ -171,6 +175,11 @@ class FindBar(Horizontal):
         self.query_one("#find-query", Static).update(Text(f"/{self.state.query}", no_wrap=True))
         self.query_one("#find-count", Static).update(Text(self.state.count_label(), no_wrap=True))
         self.set_class(bool(self.state.query.strip()) and not self.state.matches, "-no-match")
+
+    def _reveal_current(self) -> None:
+        match = self.state.current_match
+        if self._view is not None and match is not None:
+            self._view.reveal(match.block, match.start)
 
     def _top_place(self) -> Place:
         view = self._view
