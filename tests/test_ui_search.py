@@ -122,6 +122,8 @@ async def test_slash_highlights_as_you_type_and_n_N_step(tmp_path: Path) -> None
         # Enter goes to that match and hands the keys back to the article: n / N step.
         await pilot.press("enter")
         assert app.main.focused is view and not find.editing and find.active
+        # The field is closed; the bar still shows the query and the count.
+        assert find.display and "数字经济" in str(find.query_one("#find-query").render())
         assert count(app) == f"1/{total}"
         await pilot.press("n")
         assert count(app) == f"2/{total}"

@@ -172,7 +172,7 @@ class FindBar(Horizontal):
             match = self.state.current_match
             if reveal and match is not None:
                 view.reveal(match.block, match.start)
-        self.query_one("#find-query", Static).update(Text(f"/{self.state.query}", no_wrap=True))
+        self.query_one("#find-query", Static).update(Text(self.state.query, no_wrap=True))
         self.query_one("#find-count", Static).update(Text(self.state.count_label(), no_wrap=True))
         self.set_class(bool(self.state.query.strip()) and not self.state.matches, "-no-match")
 
