@@ -225,7 +225,7 @@ class MainScreen(Screen):
             return
         self.current = entry
         self.view.show_article(entry.article)
-        if at is not None and at.scroll > 0:
+        if at is not None and (at.scroll > 0 or at.paragraph > 0):  # a bookmark gives a paragraph only
             self.view.scroll_to_block(at.paragraph, context=0)
         self.update_status()
         self.app.remember_position()  # type: ignore[attr-defined]
