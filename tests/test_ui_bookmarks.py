@@ -60,6 +60,11 @@ def ready(app: ReaderApp) -> Callable[[], bool]:
     return lambda: is_loaded() and app.store is not None
 
 
+def editing(app: ReaderApp) -> Callable[[], bool]:
+    """The note editor is up and its TextArea has the focus (typing goes into the note)."""
+    return lambda: isinstance(app.screen, NoteScreen) and app.screen.focused is app.screen.editor
+
+
 def longest_index() -> int:
     articles = seed_articles()
     return max(range(len(articles)), key=lambda i: len(articles[i].text))
@@ -149,7 +154,7 @@ async def test_a_writes_a_note_saved_with_ctrl_s_and_shown_again(tmp_path: Path)
         await settle(pilot, ready(app))
         await open_article(pilot, 2)
         await pilot.press("a")
-        await settle(pilot, lambda: isinstance(app.screen, NoteScreen))
+        await settle(pilot, editing(app))
         assert app.screen.editor.text == ""
         assert stored(tmp_path) == []  # nothing is bookmarked before the note is saved
         await pilot.press(*"first line", "enter", *"[b]second[/b]")
@@ -163,7 +168,7 @@ async def test_a_writes_a_note_saved_with_ctrl_s_and_shown_again(tmp_path: Path)
         assert any(message.startswith("Note saved") for message in shown(app))
 
         await pilot.press("a")  # the editor opens on the saved note
-        await settle(pilot, lambda: isinstance(app.screen, NoteScreen))
+        await settle(pilot, editing(app))
         assert app.screen.query_one(TextArea).text == "first line\n[b]second[/b]"
         await pilot.press("escape")  # unchanged: closes without asking
         assert isinstance(app.screen, MainScreen)
@@ -175,7 +180,7 @@ async def test_esc_with_unsaved_changes_asks_before_throwing_them_away(tmp_path:
         await settle(pilot, ready(app))
         await open_article(pilot, 1)
         await pilot.press("a")
-        await settle(pilot, lambda: isinstance(app.screen, NoteScreen))
+        await settle(pilot, editing(app))
         editor = app.screen
         await pilot.press(*"draft")
         await pilot.press("escape")
@@ -198,7 +203,7 @@ async def make_two_bookmarks(pilot: Pilot, app: ReaderApp) -> None:
     """Article 1 with a note, then article 4 (the newer) without."""
     await open_article(pilot, 1)
     await pilot.press("a")
-    await settle(pilot, lambda: isinstance(app.screen, NoteScreen))
+    await settle(pilot, editing(app))
     await pilot.press(*"remember the 70% figure", "ctrl+s")
     await settle(pilot, lambda: isinstance(app.screen, MainScreen) and len(app.bookmarks) == 1)
     await pilot.press("full_stop", "full_stop", "full_stop", "b")
@@ -307,7 +312,7 @@ async def test_delete_asks_first_and_e_edits_the_note(tmp_path: Path) -> None:
         assert screen.current is not None and screen.current.article_id == articles[1].id
 
         await pilot.press("e")
-        assert isinstance(app.screen, NoteScreen)
+        await settle(pilot, editing(app))
         assert app.screen.editor.text == "remember the 70% figure"
         await pilot.press(" ", *"and 5G", "ctrl+s")
         await settle(pilot, lambda: app.screen is screen and "and 5G" in " ".join(screen.lines()))

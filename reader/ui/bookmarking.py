@@ -150,7 +150,7 @@ class BookmarkingMixin(_AppBase):
             self.notify(reason, severity="warning", markup=False)
             return None
         if store.writable_reason is not None:
-            self.notify(store.writable_reason, title="Bookmarks", severity="error", markup=False)
+            self.notify(store.writable_reason, title="Bookmarks", severity="error", timeout=10, markup=False)
             return None
         return store
 
