@@ -33,7 +33,7 @@ from reader.ui.widgets.lists import PaneList
 DARK_THEME = "textual-dark"
 LIGHT_THEME = "textual-light"
 #: Stylesheets, one per thing styled, in the top-level `styles/` folder.
-STYLESHEETS = ("app.tcss", "panes.tcss", "article.tcss", "help.tcss")
+STYLESHEETS = ("app.tcss", "panes.tcss", "article.tcss", "help.tcss", "names.tcss")
 
 
 @dataclass(frozen=True, slots=True)

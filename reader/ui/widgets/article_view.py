@@ -8,20 +8,23 @@ Highlights (search hits, names) are spans over block text, applied when a line i
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import ClassVar
 
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding, BindingType
+from textual.events import Click
 from textual.geometry import Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from reader.page.model import Article
-from reader.ui.document import BlockKey, Highlight, Layout, ParagraphStyle, article_blocks
+from reader.ui.document import Annotation, BlockKey, Highlight, Layout, ParagraphStyle, article_blocks
+from reader.ui.tones import tone_styles
+from reader.ui.words import ArticleWords, WordSpan
 
 ROLES = (
     "kind",
@@ -37,6 +40,7 @@ ROLES = (
     "placeholder",
     "highlight",
     "highlight-current",
+    "word-cursor",
 )
 
 
@@ -52,10 +56,19 @@ class ArticleView(ScrollView, can_focus=True):
         Binding("pageup,u", "scroll_pages(-1)", "Page ↑", id="article.page_up"),
         Binding("home,g", "to_top", "Top", show=False, id="article.top"),
         Binding("end,G", "to_bottom", "Bottom", show=False, id="article.bottom"),
+        Binding("w,right", "step_word(1)", "Next word", id="word.next"),
+        Binding("W,left", "step_word(-1)", "Prev word", show=False, id="word.previous"),
+        Binding("p", "pinyin", "Pinyin", id="word.pinyin"),
     ]
 
     class Moved(Message):
         """The reader scrolled: the status line updates its percentage."""
+
+    class WordsWanted(Message):
+        """The word cursor needs the article's words: the screen has it analysed."""
+
+    class PinyinWanted(Message):
+        """`p` on the word under the cursor: the screen opens the popup."""
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
@@ -65,6 +78,10 @@ class ArticleView(ScrollView, can_focus=True):
         self.highlights: list[Highlight] = []
         self._layout: Layout | None = None
         self._styles: dict[str, Style] = {}
+        self.annotations: list[Annotation] = []  # inline pinyin after names
+        self.words: ArticleWords | None = None  # the word cursor's stops, once analysed
+        self.cursor: WordSpan | None = None
+        self._when_words: Callable[[], None] | None = None  # a cursor move waiting for the words
 
     # -- content -------------------------------------------------------------------------
 
@@ -73,6 +90,7 @@ class ArticleView(ScrollView, can_focus=True):
         self.article = article
         self.placeholder = placeholder or "Choose an article"
         self.highlights = []
+        self.annotations, self.words, self.cursor, self._when_words = [], None, None, None
         self._relayout()
         self._jump(0)
         self.refresh()
@@ -93,6 +111,24 @@ class ArticleView(ScrollView, can_focus=True):
         """Replace the highlighted spans (search hits, a name's occurrences) and redraw."""
         self.highlights = list(highlights)
         self.refresh()
+
+    def set_annotations(self, annotations: Sequence[Annotation]) -> None:
+        """Draw text after some spans (a name's pinyin), keeping the block at the top in place."""
+        key = self.top_block()
+        self.annotations = list(annotations)
+        self._relayout()
+        if key is not None and self._layout is not None:
+            self._jump(self._layout.line_of(key))
+        self.refresh()
+
+    def set_analysis(self, words: ArticleWords, annotations: Sequence[Annotation]) -> None:
+        """The article's words (names whole) and inline pinyin, from the screen's worker."""
+        self.words = words
+        if list(annotations) != self.annotations:
+            self.set_annotations(annotations)
+        waiting, self._when_words = self._when_words, None
+        if waiting is not None:
+            waiting()
 
     def scroll_to_block(self, key: BlockKey, offset: int = 0, context: int = 2) -> None:
         """Bring character `offset` of block `key` into view, `context` lines below the top."""
@@ -136,7 +172,7 @@ class ArticleView(ScrollView, can_focus=True):
             self._layout = None
             self.virtual_size = Size(width, 1)
             return
-        self._layout = Layout(article_blocks(self.article, self.paragraph_style), width)
+        self._layout = Layout(article_blocks(self.article, self.paragraph_style), width, self.annotations)
         self.virtual_size = Size(width, len(self._layout))
 
     def on_resize(self) -> None:
@@ -153,18 +189,22 @@ class ArticleView(ScrollView, can_focus=True):
         style = self._styles.get(role)
         if style is None:
             name = f"article-view--{role}"
-            style = (
-                self.get_component_rich_style(name, partial=True)
-                if name in self.COMPONENT_CLASSES
-                else Style()
-            )
+            if role.startswith("tone-"):  # pinyin after a name: a colour per tone, from the theme
+                style = tone_styles(self.app).get(int(role[5:]), Style())
+            elif name in self.COMPONENT_CLASSES:
+                style = self.get_component_rich_style(name, partial=True)
+            else:
+                style = Style()
             self._styles[role] = style
         return style
 
     def _text_line(self, y: int) -> Text:
         if self._layout is None:
             return Text(self.placeholder, style=self._style("placeholder")) if y == 0 else Text()
-        return self._layout.render(y, self._style, self.highlights)
+        marks = self.highlights
+        if self.cursor is not None:
+            marks = [*marks, Highlight(self.cursor.block, self.cursor.start, self.cursor.end, "word-cursor")]
+        return self._layout.render(y, self._style, marks)
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
@@ -198,3 +238,93 @@ class ArticleView(ScrollView, can_focus=True):
 
     def action_to_bottom(self) -> None:
         self.scroll_to(y=self.max_scroll_y, animate=False)
+
+    # -- the word cursor -----------------------------------------------------------------
+
+    def _with_words(self, then: Callable[[], None]) -> None:
+        """Run `then` now if the words are known, else once the screen's worker sends them."""
+        if self.words is not None:
+            then()
+        elif self.article is not None:
+            self._when_words = then
+            self.post_message(self.WordsWanted())
+
+    def _line_in_view(self, y: int) -> bool:
+        return round(self.scroll_y) <= y < round(self.scroll_y) + self.scrollable_content_region.height
+
+    def _first_word_in_view(self) -> WordSpan | None:
+        if self.words is None or self._layout is None:
+            return None
+        key = self.top_block()
+        word = self.words.first_from(key) if key is not None else None
+        while word is not None and self._layout.line_of(word.block, word.start) < round(self.scroll_y):
+            following = self.words.step(word, 1)
+            word = following if following != word else None
+        return word
+
+    def _put_cursor(self, word: WordSpan | None) -> None:
+        """Move the cursor to `word` and scroll just enough to show it."""
+        if word is None or self._layout is None:
+            return
+        self.cursor = word
+        y = self._layout.line_of(word.block, word.start)
+        height = self.scrollable_content_region.height
+        if y < round(self.scroll_y):
+            self._jump(y)
+        elif y >= round(self.scroll_y) + height:
+            self._jump(y - height + 1)
+        self.refresh()
+
+    def cursor_word(self) -> WordSpan | None:
+        return self.cursor
+
+    def screen_cell(self, key: BlockKey, offset: int) -> tuple[int, int]:
+        """The screen (x, y) where character `offset` of block `key` is drawn."""
+        if self._layout is None:
+            return self.content_region.x, self.content_region.y
+        y, x = self._layout.cell_of(key, offset)
+        return self.content_region.x + x, self.content_region.y + y - round(self.scroll_y)
+
+    def _cursor_shown(self) -> bool:
+        return (
+            self.cursor is not None
+            and self._layout is not None
+            and self._line_in_view(self._layout.line_of(self.cursor.block, self.cursor.start))
+        )
+
+    def action_step_word(self, count: int) -> None:
+        """Move the cursor `count` words along jieba's segmentation (onto the view if it is off)."""
+
+        def step() -> None:
+            if self.words is not None:
+                shown = self._cursor_shown()
+                self._put_cursor(self.words.step(self.cursor, count) if shown else self._first_word_in_view())
+
+        self._with_words(step)
+
+    def action_pinyin(self) -> None:
+        """Show the pinyin and senses of the word under the cursor (the first word in view if none)."""
+
+        def ask() -> None:
+            if not self._cursor_shown():
+                self._put_cursor(self._first_word_in_view())
+            if self.cursor is not None:
+                self.post_message(self.PinyinWanted())
+
+        self._with_words(ask)
+
+    def on_click(self, event: Click) -> None:
+        """A click on the text puts the word cursor on the word under the pointer."""
+        offset = event.get_content_offset(self)
+        if offset is None or self._layout is None:
+            return
+        place = self._layout.offset_at(round(self.scroll_y) + offset.y, offset.x)
+        if place is None:
+            return
+        self.focus()
+
+        def put() -> None:
+            if self.words is not None:
+                self._put_cursor(self.words.at(*place))
+
+        self._with_words(put)
