@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reader.lang.pinyin import alternatives, name_pieces, name_reading, reading, syllables, tone_number
+from reader.lang.pinyin import alternatives, name_reading, reading, syllables, tone_number
 
 
 def test_reading_of_plain_text_keeps_non_chinese() -> None:
@@ -97,29 +97,3 @@ def test_syllables_toned_and_toneless() -> None:
 
 def test_tone_numbers() -> None:
     assert [tone_number(s) for s in ("mā", "má", "mǎ", "mà", "ma", "lǜ")] == [1, 2, 3, 4, 5, 4]
-
-
-@pytest.mark.parametrize(
-    ("name", "kind"),
-    [
-        ("章旭升", "person"),
-        ("长孙无忌", "person"),
-        ("单雄信", "person"),
-        ("约翰·史密斯", "person"),
-        ("永康市", "place"),
-        ("六安", "place"),
-        ("西安", "place"),
-        ("金华", "place"),
-    ],
-)
-def test_name_pieces_join_back_to_the_name_reading(name: str, kind: str) -> None:
-    pieces = name_pieces(name, kind)  # type: ignore[arg-type]
-    assert "".join(text for text, _ in pieces) == name_reading(name, kind)  # type: ignore[arg-type]
-    assert all(tone == 0 for text, tone in pieces if text in (" ", "·"))
-
-
-def test_name_pieces_carry_each_syllables_tone() -> None:
-    assert name_pieces("章旭升") == [("Zhāng", 1), (" ", 0), ("Xù", 4), ("shēng", 1)]
-    assert name_pieces("六安", "place") == [("Lù", 4), ("'ān", 1)]
-    assert name_pieces("GDP") == [("GDP", 0)]
-    assert name_pieces("") == []

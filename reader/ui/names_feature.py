@@ -14,6 +14,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from textual.geometry import Offset
+from textual.widget import Widget
 
 from reader.page.model import Article
 from reader.ui.analysis import Analysis, ArticleAnalysed, NameEntry, analyse
@@ -40,6 +41,7 @@ class NamesFeature:
         self._asked: int | None = None  # id() of the article whose analysis is under way
         self._chosen: tuple[str, int] | None = None  # the chosen name and its occurrence shown
         self._dictionary_asked = False
+        self._focus_before: Widget | None = None  # where the focus goes back when the panel closes
 
     @property
     def view(self) -> ArticleView:
@@ -122,13 +124,15 @@ class NamesFeature:
         self.panel_open = not self.panel_open
         self.screen.set_class(self.panel_open, "-names")
         if self.panel_open:
+            self._focus_before = self.screen.focused
             self.panel.show_loading()
             self.want_analysis()
             self.panel.names_list.focus()
         else:
             self.view.set_highlights([])
             self._chosen = None
-            self.view.focus()
+            back = self._focus_before
+            (back if back is not None and back.is_attached else self.view).focus()
 
     def toggle_inline(self) -> None:
         self.inline = not self.inline

@@ -181,6 +181,12 @@ class ArticleView(ScrollView, can_focus=True):
         if key is not None and self._layout is not None:
             self._jump(self._layout.line_of(key))
 
+    def watch_show_vertical_scrollbar(self) -> None:
+        """The scrollbar came or went: the text is one cell narrower or wider, so wrap it again
+        (else the last cell of the longest lines is cut off under the scrollbar)."""
+        if self._layout is not None and self._layout.width != self.scrollable_content_region.width:
+            self.on_resize()
+
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._styles.clear()
