@@ -142,6 +142,12 @@ async def test_choosing_a_name_highlights_its_occurrences_and_scrolls_to_them(tm
         await pilot.press("enter")
         assert [h.style for h in view.highlights] == ["highlight", "highlight-current"]
         assert "".join(drawn_runs(view, background_of(view, "highlight-current"))) == "章旭升"
+        # The panel follows the article shown: ] brings the next one's names.
+        await pilot.press("right_square_bracket")
+        await settle(pilot, lambda: "施礼干  Shī Lǐgàn  ×1" in panel(app).text().splitlines())
+        assert view.highlights == []
+        await pilot.press("left_square_bracket")
+        await settle(pilot, lambda: "章旭升  Zhāng Xùshēng  ×2" in panel(app).text().splitlines())
         # A click on a name in the list chooses it too.
         options = panel(app).names_list.options
         place = next(i for i, option in enumerate(options) if option.id == "永康")
@@ -316,10 +322,17 @@ async def test_inline_pinyin_after_names_in_tone_colours(tmp_path: Path) -> None
         await pilot.click(ArticleView, offset=(x - view.region.x + 3, y - view.region.y))
         await settle(pilot, lambda: view.cursor is not None)
         assert view.cursor == WordSpan(1, 35, 38)
-        # The light theme gets its own readable tone colours; y again removes the pinyin.
-        dark_tone = tone_styles(app)[2].color
+        # The light theme gets its own readable tone colours, in the text and in the panel;
+        # y again removes the pinyin.
+        dark_tone = tone_styles(app)[1].color
         await pilot.press("T")
-        assert tone_styles(app)[2].color != dark_tone
+        light_tone = tone_styles(app)[1].color
+        assert light_tone != dark_tone
+        assert "Zhāng" in drawn_runs(view, lambda s: s.color == light_tone)
+        await pilot.press("m")
+        line = panel(app).names_list.render_line(3)  # 章旭升, under the header, 陈晓苏 and 习近平
+        assert {s.text: s.style.color for s in line if s.style is not None}["Zhāng"] == light_tone
+        await pilot.press("escape")
         await pilot.press("y")
         assert not view.annotations and view.document_text() == plain
 

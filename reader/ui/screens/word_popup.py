@@ -12,6 +12,7 @@ import time
 from dataclasses import dataclass, field
 from typing import ClassVar
 
+from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
 from textual import on, work
@@ -33,6 +34,9 @@ from reader.ui.words import NameKind, Pieces
 #: At most this many dictionary entries, and senses per entry, are shown.
 MAX_ENTRIES = 6
 MAX_SENSES = 6
+#: The card's largest outer size (as in names.tcss: max-width 60, max-height 16).
+MAX_WIDTH = 60
+MAX_HEIGHT = 16
 
 
 @dataclass(slots=True)
@@ -153,8 +157,17 @@ class WordPopup(ModalScreen[None]):
         from reader.lang import dictionary
 
         self.card.show(self.info, dictionary.is_loaded())
+        self._place(self._estimated_size())  # no first frame at the top-left corner
         self.call_after_refresh(self._place)
         self.look_up_word()
+
+    def _estimated_size(self) -> tuple[int, int]:
+        """The card's outer size before it is laid out: its lines wrapped at MAX_WIDTH."""
+        text = card_text(self.info, {}, Style(), True)
+        inner = MAX_WIDTH - 4  # the border and the padding
+        widths = [cell_len(line) for line in text.plain.splitlines()] or [0]
+        rows = sum(max(1, -(-width // inner)) for width in widths)
+        return min(max(widths), inner) + 4, min(rows + 2, MAX_HEIGHT)
 
     @work(thread=True, exclusive=True, group="word-popup")
     def look_up_word(self) -> None:
@@ -172,10 +185,10 @@ class WordPopup(ModalScreen[None]):
         self.card.show(self.info, True)
         self.call_after_refresh(self._place)
 
-    def _place(self) -> None:
+    def _place(self, size: tuple[int, int] | None = None) -> None:
         """Put the card under the word (above it when there is no room below), inside the screen."""
         box = self.query_one("#word-popup")
-        width, height = box.outer_size
+        width, height = size or box.outer_size
         screen_width, screen_height = self.size
         x = max(0, min(self.anchor.x, screen_width - width))
         y = self.anchor.y + 1

@@ -3,7 +3,9 @@
 Modelled on toolong's LogLines: the widget keeps a `Layout` (the article wrapped to the
 pane's width with `reader.ui.wrap`'s line-breaking rules) and `render_line` turns the one
 line asked for into a Strip, so a long article costs nothing until it is scrolled into view.
-Highlights (search hits, names) are spans over block text, applied when a line is drawn.
+Highlights (search hits, names, the word cursor) are spans over block text, applied when a
+line is drawn; inline annotations (a name's pinyin) are wrapped with the text but never shift
+the block offsets that highlights, the cursor and bookmarks use.
 """
 
 from __future__ import annotations

@@ -63,6 +63,7 @@ class NamesPanel(Vertical):
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self.entries: dict[str, NameEntry] = {}
+        self._shown: Analysis | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(Text("loading…"), id="names-status")
@@ -81,13 +82,13 @@ class NamesPanel(Vertical):
 
     def show_loading(self, note: str = "loading…") -> None:
         """Clear the list while the finder runs (jieba may still be loading)."""
-        self.entries = {}
+        self.entries, self._shown = {}, None
         self.status.update(Text(note, style="italic"))
         self.status.display = True
         self.names_list.clear_options()
 
     def show_error(self, error: str) -> None:
-        self.entries = {}
+        self.entries, self._shown = {}, None
         self.status.update(Text(f"names unavailable: {error}"))
         self.status.display = True
         self.names_list.clear_options()
@@ -98,7 +99,7 @@ class NamesPanel(Vertical):
         header = tones[0] + Style(bold=True)
         count_style = tones[0]
         options: list[Option] = []
-        self.entries = {}
+        self.entries, self._shown = {}, analysis
         sections = (("People", analysis.names.people, "person"), ("Places", analysis.names.places, "place"))
         for title, hits, _kind in sections:
             options.append(Option(Text(f"{title} ({len(hits)})", style=header), disabled=True))
@@ -116,6 +117,14 @@ class NamesPanel(Vertical):
             self.status.update(Text("no names found in this article", style="italic"))
         else:
             self.names_list.action_first()  # the first name, below the People header
+
+    def notify_style_update(self) -> None:
+        """A new theme: draw the readings again in its tone colours, keeping the highlighted name."""
+        super().notify_style_update()
+        if self._shown is not None and self.is_mounted:
+            highlighted = self.names_list.highlighted
+            self.show_analysis(self._shown)
+            self.names_list.highlighted = highlighted
 
     def text(self) -> str:
         """The panel as plain text, line per option (for tests and screen readers)."""
