@@ -77,8 +77,8 @@ def panel(app: ReaderApp) -> NamesPanel:
 
 
 def cursor_text(view: ArticleView) -> str:
-    assert view.cursor is not None and view.words is not None
-    return view.words.text(view.cursor)
+    assert view.cursor_word() is not None
+    return view.cursor.text()
 
 
 async def click_on(pilot: Pilot, view: ArticleView, block: int, offset: int) -> None:
@@ -183,7 +183,7 @@ async def test_word_cursor_moves_word_by_word_along_jiebas_segmentation(tmp_path
     async with app.run_test(size=(120, 40)) as pilot:
         view = await open_meeting(pilot, app)
         await pilot.press("w")
-        await settle(pilot, lambda: view.cursor is not None)
+        await settle(pilot, lambda: view.cursor_word() is not None)
         cursor_style = background_of(view, "word-cursor")
         # The kicker, then the title, word by word: 金华市 is a place found by the name finder
         # and stays one word; punctuation is skipped.
@@ -207,8 +207,9 @@ async def test_word_cursor_moves_word_by_word_along_jiebas_segmentation(tmp_path
         assert top > 0 and drawn_runs(view, cursor_style) == []
         await pilot.press("w")
         assert len(drawn_runs(view, cursor_style)) == 1 and view.scroll_y == top
-        assert view.cursor is not None
-        assert view.screen_cell(view.cursor.block, view.cursor.start)[1] == view.content_region.y
+        word = view.cursor_word()
+        assert word is not None
+        assert view.screen_cell(word.block, word.start)[1] == view.content_region.y
         await pilot.press("W")
         assert view.scroll_y < top and "".join(drawn_runs(view, cursor_style)) == cursor_text(view)
 
@@ -220,11 +221,11 @@ async def test_a_click_puts_the_cursor_on_the_word_under_the_pointer(tmp_path: P
         # Block 1 is "会上，…作交流发言。市委书记章旭升在发言中表示…": click on 旭, mid-name.
         assert view.article.blocks[1].text[35:38] == "章旭升"
         await click_on(pilot, view, 1, 36)
-        await settle(pilot, lambda: view.cursor is not None)
-        assert view.cursor == WordSpan(1, 35, 38)
+        await settle(pilot, lambda: view.cursor_word() is not None)
+        assert view.cursor_word() == WordSpan(1, 35, 38)
         assert drawn_runs(view, background_of(view, "word-cursor")) == ["章旭升"]
         await click_on(pilot, view, 1, 29)  # 发言, in 交流发言
-        assert cursor_text(view) == "发言" and view.cursor == WordSpan(1, 28, 30)
+        assert cursor_text(view) == "发言" and view.cursor_word() == WordSpan(1, 28, 30)
 
 
 # -- the popup -------------------------------------------------------------------------------
@@ -247,7 +248,7 @@ async def test_popup_shows_a_names_reading_then_the_dictionary(
     async with app.run_test(size=(120, 40)) as pilot:
         view = await open_meeting(pilot, app)
         await click_on(pilot, view, 1, 35)
-        await settle(pilot, lambda: view.cursor == WordSpan(1, 35, 38))
+        await settle(pilot, lambda: view.cursor_word() == WordSpan(1, 35, 38))
         await pilot.press("p")
         await settle(pilot, lambda: isinstance(app.screen, WordPopup))
         popup = app.screen
@@ -284,7 +285,7 @@ async def test_popup_readings_are_coloured_by_tone(tmp_path: Path) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         view = await open_meeting(pilot, app)
         await click_on(pilot, view, 1, 35)
-        await settle(pilot, lambda: view.cursor is not None)
+        await settle(pilot, lambda: view.cursor_word() is not None)
         await pilot.press("p")
         await settle(pilot, lambda: isinstance(app.screen, WordPopup))
         card = app.screen.card  # type: ignore[attr-defined]
@@ -320,8 +321,8 @@ async def test_inline_pinyin_after_names_in_tone_colours(tmp_path: Path) -> None
         await pilot.press("escape")
         x, y = view.screen_cell(1, 37)  # 升 (two cells), then "(Zhāng Xùshēng)"
         await pilot.click(ArticleView, offset=(x - view.region.x + 3, y - view.region.y))
-        await settle(pilot, lambda: view.cursor is not None)
-        assert view.cursor == WordSpan(1, 35, 38)
+        await settle(pilot, lambda: view.cursor_word() is not None)
+        assert view.cursor_word() == WordSpan(1, 35, 38)
         # The light theme gets its own readable tone colours, in the text and in the panel;
         # y again removes the pinyin.
         dark_tone = tone_styles(app)[1].color

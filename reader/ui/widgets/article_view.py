@@ -10,7 +10,7 @@ the block offsets that highlights, the cursor and bookmarks use.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import ClassVar
 
 from rich.segment import Segment
@@ -26,6 +26,7 @@ from textual.strip import Strip
 from reader.page.model import Article
 from reader.ui.document import Annotation, BlockKey, Highlight, Layout, ParagraphStyle, article_blocks
 from reader.ui.tones import tone_styles
+from reader.ui.widgets.word_cursor import WordCursor
 from reader.ui.words import ArticleWords, WordSpan
 
 ROLES = (
@@ -81,9 +82,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._layout: Layout | None = None
         self._styles: dict[str, Style] = {}
         self.annotations: list[Annotation] = []  # inline pinyin after names
-        self.words: ArticleWords | None = None  # the word cursor's stops, once analysed
-        self.cursor: WordSpan | None = None
-        self._when_words: Callable[[], None] | None = None  # a cursor move waiting for the words
+        self.cursor = WordCursor(self)
 
     # -- content -------------------------------------------------------------------------
 
@@ -92,7 +91,8 @@ class ArticleView(ScrollView, can_focus=True):
         self.article = article
         self.placeholder = placeholder or "Choose an article"
         self.highlights = []
-        self.annotations, self.words, self.cursor, self._when_words = [], None, None, None
+        self.annotations = []
+        self.cursor.reset()
         self._relayout()
         self._jump(0)
         self.refresh()
@@ -125,12 +125,9 @@ class ArticleView(ScrollView, can_focus=True):
 
     def set_analysis(self, words: ArticleWords, annotations: Sequence[Annotation]) -> None:
         """The article's words (names whole) and inline pinyin, from the screen's worker."""
-        self.words = words
         if list(annotations) != self.annotations:
             self.set_annotations(annotations)
-        waiting, self._when_words = self._when_words, None
-        if waiting is not None:
-            waiting()
+        self.cursor.set_words(words)
 
     def scroll_to_block(self, key: BlockKey, offset: int = 0, context: int = 2) -> None:
         """Bring character `offset` of block `key` into view, `context` lines below the top."""
@@ -209,10 +206,8 @@ class ArticleView(ScrollView, can_focus=True):
     def _text_line(self, y: int) -> Text:
         if self._layout is None:
             return Text(self.placeholder, style=self._style("placeholder")) if y == 0 else Text()
-        marks = self.highlights
-        if self.cursor is not None:
-            marks = [*marks, Highlight(self.cursor.block, self.cursor.start, self.cursor.end, "word-cursor")]
-        return self._layout.render(y, self._style, marks)
+        cursor = self.cursor.highlight()
+        return self._layout.render(y, self._style, [*self.highlights, cursor] if cursor else self.highlights)
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
@@ -247,44 +242,18 @@ class ArticleView(ScrollView, can_focus=True):
     def action_to_bottom(self) -> None:
         self.scroll_to(y=self.max_scroll_y, animate=False)
 
-    # -- the word cursor -----------------------------------------------------------------
+    # -- the word cursor and `p` (reader.ui.widgets.word_cursor) -------------------------
 
-    def _with_words(self, then: Callable[[], None]) -> None:
-        """Run `then` now if the words are known, else once the screen's worker sends them."""
-        if self.words is not None:
-            then()
-        elif self.article is not None:
-            self._when_words = then
-            self.post_message(self.WordsWanted())
+    @property
+    def layout(self) -> Layout | None:
+        """The article as laid out now (None with no article)."""
+        return self._layout
 
-    def _line_in_view(self, y: int) -> bool:
-        return round(self.scroll_y) <= y < round(self.scroll_y) + self.scrollable_content_region.height
-
-    def _first_word_in_view(self) -> WordSpan | None:
-        if self.words is None or self._layout is None:
-            return None
-        key = self.top_block()
-        word = self.words.first_from(key) if key is not None else None
-        while word is not None and self._layout.line_of(word.block, word.start) < round(self.scroll_y):
-            following = self.words.step(word, 1)
-            word = following if following != word else None
-        return word
-
-    def _put_cursor(self, word: WordSpan | None) -> None:
-        """Move the cursor to `word` and scroll just enough to show it."""
-        if word is None or self._layout is None:
-            return
-        self.cursor = word
-        y = self._layout.line_of(word.block, word.start)
-        height = self.scrollable_content_region.height
-        if y < round(self.scroll_y):
-            self._jump(y)
-        elif y >= round(self.scroll_y) + height:
-            self._jump(y - height + 1)
-        self.refresh()
+    def jump_to_line(self, y: int) -> None:
+        self._jump(y)
 
     def cursor_word(self) -> WordSpan | None:
-        return self.cursor
+        return self.cursor.word
 
     def screen_cell(self, key: BlockKey, offset: int) -> tuple[int, int]:
         """The screen (x, y) where character `offset` of block `key` is drawn."""
@@ -293,46 +262,14 @@ class ArticleView(ScrollView, can_focus=True):
         y, x = self._layout.cell_of(key, offset)
         return self.content_region.x + x, self.content_region.y + y - round(self.scroll_y)
 
-    def _cursor_shown(self) -> bool:
-        return (
-            self.cursor is not None
-            and self._layout is not None
-            and self._line_in_view(self._layout.line_of(self.cursor.block, self.cursor.start))
-        )
-
     def action_step_word(self, count: int) -> None:
-        """Move the cursor `count` words along jieba's segmentation (onto the view if it is off)."""
-
-        def step() -> None:
-            if self.words is not None:
-                shown = self._cursor_shown()
-                self._put_cursor(self.words.step(self.cursor, count) if shown else self._first_word_in_view())
-
-        self._with_words(step)
+        self.cursor.step(count)
 
     def action_pinyin(self) -> None:
-        """Show the pinyin and senses of the word under the cursor (the first word in view if none)."""
-
-        def ask() -> None:
-            if not self._cursor_shown():
-                self._put_cursor(self._first_word_in_view())
-            if self.cursor is not None:
-                self.post_message(self.PinyinWanted())
-
-        self._with_words(ask)
+        self.cursor.ask_pinyin()
 
     def on_click(self, event: Click) -> None:
-        """A click on the text puts the word cursor on the word under the pointer."""
         offset = event.get_content_offset(self)
-        if offset is None or self._layout is None:
-            return
-        place = self._layout.offset_at(round(self.scroll_y) + offset.y, offset.x)
-        if place is None:
-            return
-        self.focus()
-
-        def put() -> None:
-            if self.words is not None:
-                self._put_cursor(self.words.at(*place))
-
-        self._with_words(put)
+        if offset is not None:
+            self.focus()
+            self.cursor.click(offset.x, offset.y)
