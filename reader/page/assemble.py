@@ -45,6 +45,10 @@ class Core:
         return "".join(ln.body for u in self.units if u.kind in ("paragraph", "subhead") for ln in u.lines)
 
     @property
+    def has_body(self) -> bool:
+        return any(u.kind in ("paragraph", "subhead") for u in self.units)
+
+    @property
     def accepts_headline(self) -> bool:
         return self.kind == "article" and not self.headline
 
@@ -95,7 +99,7 @@ def build_cores(units: list[Unit]) -> tuple[list[Core | HeadGroup], list[Unit]]:
         if kind == "furniture":
             leftover.append(unit)
         elif kind == "byline":
-            if current and not current.closed and current.byline is None and not current.body_text:
+            if current and not current.closed and current.byline is None and not current.has_body:
                 current.byline = unit.lines[0]
             else:
                 current = open_core(Core(byline=unit.lines[0]))
@@ -140,7 +144,7 @@ def build_cores(units: list[Unit]) -> tuple[list[Core | HeadGroup], list[Unit]]:
 
 def _starts_article(unit: Unit, current: Core) -> bool:
     """A paragraph opening with a dateline (`本报讯`, `新华社…电`) begins a new article."""
-    return unit.kind == "paragraph" and unit.lines[0].opens_with_dateline and bool(current.body_text)
+    return unit.kind == "paragraph" and unit.lines[0].opens_with_dateline and current.has_body
 
 
 def _is_caption(unit: Unit | None) -> bool:
@@ -193,10 +197,14 @@ def assign_headlines(sequence: list[Core | HeadGroup]) -> list[Core]:
             return token in latin[id(core)] if token.isascii() else token in bodies[id(core)]
         return token[0] + token[1] in bodies[id(core)]  # type: ignore[index]
 
+    line_token_sets: dict[int, set[object]] = {}
+
     def similarity(line: Line, core: Core | None, other: Core | None, *, closed_ok: bool) -> float | None:
         if core is None or not core.accepts_headline or (core.closed and not closed_ok):
             return None
-        line_tokens = tokens(line.text)
+        line_tokens = line_token_sets.get(id(line))
+        if line_tokens is None:
+            line_tokens = line_token_sets[id(line)] = tokens(line.text)
         if not line_tokens:
             return 0.0
         score = sum(0.5 if holds(other, t) else 1.0 for t in line_tokens if holds(core, t))
