@@ -39,6 +39,7 @@ class Core:
     headline: list[Line] = field(default_factory=list)
     closed: bool = False  # a 下转 marker ends this part: nothing after it belongs here
     notice: Line | None = None
+    notice_more: list[Line] = field(default_factory=list)
 
     @property
     def body_text(self) -> str:
@@ -137,7 +138,11 @@ def build_cores(units: list[Unit]) -> tuple[list[Core | HeadGroup], list[Unit]]:
                 _attach_credit(unit, current, sequence)
                 current = None
         elif kind == "notice":
-            sequence.append(Core(kind="notice", notice=unit.lines[0]))
+            previous = sequence[-1] if sequence else None
+            if isinstance(previous, Core) and previous.kind == "notice" and current is None:
+                previous.notice_more.append(unit.lines[0])  # one notice wrapped over two lines
+            else:
+                sequence.append(Core(kind="notice", notice=unit.lines[0]))
             current = None
     return sequence, leftover
 
@@ -214,8 +219,12 @@ def assign_headlines(sequence: list[Core | HeadGroup]) -> list[Core]:
     options: list[list[tuple[float, int, int]]] = []
     for group in groups:
         n = len(group.lines)
-        # A part closed by 下转 takes nothing after it; a part's own 下转 comes after its headline.
-        to_before = [similarity(ln, group.before, group.after, closed_ok=False) for ln in group.lines]
+        # A part closed by 下转 may still have its headline drawn after the marker, but not one
+        # that opens a new text frame (a teaser set apart).
+        after_marker_ok = not group.lines[0].frame_start
+        to_before = [
+            similarity(ln, group.before, group.after, closed_ok=after_marker_ok) for ln in group.lines
+        ]
         to_after = [similarity(ln, group.after, group.before, closed_ok=True) for ln in group.lines]
         choices: list[tuple[float, int, int]] = []
         for k1 in range(n + 1):

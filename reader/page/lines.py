@@ -30,6 +30,7 @@ _ROLE_RE = re.compile(_ROLE)
 # Every special line holds one of these characters (of 记者, 摄, 版, 宣, 星期 ...); most body
 # lines hold none, and skip all the rules.
 _SPECIAL_CHARS = frozenset("记通摄撰作编文图版转接宣广热校星周出邮C报")
+_NOTICE_CREDITS = frozenset({"宣", "广告", "（广告）", "(广告)"})
 _ROLE_WORDS = ("记者", "通讯员", "摄影", "撰稿", "作者", "编辑", "撰文", "文", "图")
 _NAME = r"[\u4e00-\u9fff][\u4e00-\u9fff·•]{1,5}"
 _NAME_RE = re.compile(_NAME)
@@ -257,6 +258,11 @@ def classify(raw_lines: list[str], numbers: list[int]) -> list[Line]:
             continue
         frame_start = raw[:1] in (" ", "\t") and not raw.startswith("  ")
         indented = raw.startswith(("\u3000", "  "))
+        if text in _NOTICE_CREDITS and out and out[-1].kind == "text" and not out[-1].terminal:
+            # `…局` / `宣`: the credit of a notice wrapped onto a line of its own.
+            out[-1].kind = "notice"
+            out.append(Line(number, text, "notice", frame_start, indented))
+            continue
         out.extend(_classify_line(text, number, frame_start, indented))
     return out
 
