@@ -12,7 +12,12 @@ from tests.conftest import ROOT, seed_pages
 
 def reader(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "reader", *args], capture_output=True, text=True, cwd=cwd, timeout=60, check=False
+        [sys.executable, "-m", "reader", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        timeout=60,
+        check=False,
     )
 
 
@@ -70,5 +75,7 @@ def test_parse_does_not_import_textual_or_jieba() -> None:
         f"with contextlib.redirect_stdout(io.StringIO()): main(['parse', {str(seed_pages()[0])!r}])\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'jieba', 'tinydb')))"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True
+    )
     assert result.stdout.strip() == "[]"

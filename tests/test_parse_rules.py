@@ -199,8 +199,53 @@ def test_dateline_with_bracketed_byline_gives_authors_and_stays_in_the_paragraph
 
 
 def test_credit_on_its_own_line_before_a_caption_credits_the_caption_after_it() -> None:
-    text = page("□记者 王小明", lines_of([P1]), "", "农村公路建设提速", "新华社记者 王五 摄", "图为中欧班列从重庆团结村站驶出。")
+    text = page(
+        "□记者 王小明",
+        lines_of([P1]),
+        "",
+        "农村公路建设提速",
+        "新华社记者 王五 摄",
+        "图为中欧班列从重庆团结村站驶出。",
+    )
     article, photo = parse_text(text).articles
     assert paragraphs(article) == [P1] and article.headline == ("农村公路建设提速",)
     assert photo.kind == "photo" and photo.authors == ("王五",)
     assert paragraphs(photo) == ["图为中欧班列从重庆团结村站驶出。"]
+
+
+def test_kept_indents_numbered_subheads_and_a_new_article_opening_with_a_dateline() -> None:
+    text = page(
+        "我县启动春季植树造林行动",
+        [
+            "\u3000\u3000" + line if i == 0 else line
+            for i, line in enumerate(wrap("本报讯（记者 林晓）" + P1, 20))
+        ],
+        "一、突出重点区域",
+        ["\u3000\u3000" + line if i == 0 else line for i, line in enumerate(wrap(P2, 20))],
+        "老年大学春季班开学",
+        [
+            "\u3000\u3000" + line if i == 0 else line
+            for i, line in enumerate(wrap("本报讯（记者 周敏）" + P3, 20))
+        ],
+    )
+    first, second = parse_text(text).articles
+    assert first.headline == ("我县启动春季植树造林行动",) and first.authors == ("林晓",)
+    assert [b.kind for b in first.blocks] == ["paragraph", "subhead", "paragraph"]
+    assert first.blocks[1].text == "一、突出重点区域"
+    assert second.headline == ("老年大学春季班开学",) and second.authors == ("周敏",)
+    assert paragraphs(second) == ["本报讯（记者周敏）" + P3]
+
+
+def test_a_headline_drawn_after_the_continuation_marker_still_belongs_to_its_article() -> None:
+    text = page("□记者 王小明", lines_of([P1, P2]), "（下转2版）", "", "农村公路建设提速")
+    [article] = parse_text(text).articles
+    assert article.headline == ("农村公路建设提速",)
+    assert [b.kind for b in article.blocks] == ["paragraph", "paragraph", "continuation"]
+
+
+def test_a_notice_whose_credit_wrapped_onto_its_own_line() -> None:
+    text = page(" 县市场监督管理局", "宣", "□记者 王小明", lines_of([P1]), "", "农村公路建设提速")
+    notice, article = parse_text(text).articles
+    assert notice.kind == "notice" and paragraphs(notice) == ["县市场监督管理局 宣"]
+    assert notice.blocks[0].lines == (0, 1)
+    assert article.headline == ("农村公路建设提速",)

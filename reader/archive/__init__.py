@@ -71,6 +71,7 @@ class Archive:
         index = self._index = IssueIndex()
         self.issues = index.issues
         self.errors = []
+        self._cache_error_reported = False  # a fresh error list says it again
         self._by_rel = {}
         for found in discover_pages(self.paths, self.errors.append, cancel):
             ref = index.add(found)

@@ -69,12 +69,12 @@ class PageKey:
         }
 
 
-def _stat_key(path: Path, source: str) -> PageKey | None:
+def _stat_key(path: str, source: str) -> PageKey | None:
     try:
         info = os.stat(path)
     except OSError:
         return None
-    return PageKey(str(path), info.st_size, info.st_mtime_ns, str(page_module.PARSER_VERSION), source)
+    return PageKey(path, info.st_size, info.st_mtime_ns, str(page_module.PARSER_VERSION), source)
 
 
 class ParseCache:
@@ -82,6 +82,7 @@ class ParseCache:
 
     def __init__(self, folder: Path | None, memory_pages: int = MEMORY_PAGES) -> None:
         self.folder = folder / f"pages-v{CACHE_FORMAT}" if folder is not None else None
+        self._folder_text = os.fspath(self.folder) if self.folder is not None else None
         self.write_error: str = ""  # why the disk cache could not be written, once
         self._memory: OrderedDict[PageKey, Page] = OrderedDict()
         self._memory_pages = memory_pages
@@ -89,15 +90,16 @@ class ParseCache:
         self.hits = 0  # disk hits, for benchmarks and tests
         self.parses = 0
 
-    def entry_path(self, path: Path) -> Path | None:
+    def entry_path(self, path: os.PathLike[str] | str) -> str | None:
         """Where the entry of the page at absolute `path` lives (whatever its state)."""
-        if self.folder is None:
+        if self._folder_text is None:
             return None
         digest = hashlib.blake2b(os.fsencode(path), digest_size=16).hexdigest()
-        return self.folder / digest[:2] / f"{digest[2:]}.json"
+        return os.path.join(self._folder_text, digest[:2], digest[2:] + ".json")
 
-    def load(self, path: Path, source: str) -> Page:
+    def load(self, path: os.PathLike[str] | str, source: str) -> Page:
         """The parsed page: from memory, from disk, or parsed now (and stored). Never raises."""
+        path = os.fspath(path)
         key = _stat_key(path, source)
         if key is None:  # gone or unreadable: let the parser say why, and remember nothing
             return page_module.read_page(path, source)
@@ -126,15 +128,18 @@ class ParseCache:
                 self._memory.popitem(last=False)
 
     def _read_entry(self, key: PageKey) -> Page | None:
-        entry = self.entry_path(Path(key.path))
+        entry = self.entry_path(key.path)
         if entry is None:
             return None
         try:
             with open(entry, "rb") as handle:
-                data = handle.read(MAX_ENTRY_BYTES + 1)
+                # read() sizes its buffer from fstat; read(n) would allocate n bytes every time
+                if os.fstat(handle.fileno()).st_size > MAX_ENTRY_BYTES:
+                    return None
+                data = handle.read()
             head, _, body = data.partition(b"\n")
             header = json.loads(head)
-            if header != key.header(zlib.crc32(body)) or len(data) > MAX_ENTRY_BYTES:
+            if header != key.header(zlib.crc32(body)):
                 return None
             return Page.from_json(json.loads(body))
         except (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError):
@@ -142,15 +147,16 @@ class ParseCache:
             return None
 
     def _write_entry(self, key: PageKey, page: Page) -> None:
-        entry = self.entry_path(Path(key.path))
+        entry = self.entry_path(key.path)
         if entry is None or self.write_error:
             return
         body = json.dumps(page.to_json(), ensure_ascii=False, separators=(",", ":")).encode()
         head = json.dumps(key.header(zlib.crc32(body)), ensure_ascii=False, separators=(",", ":"))
         temporary = ""
         try:
-            entry.parent.mkdir(parents=True, exist_ok=True)
-            descriptor, temporary = tempfile.mkstemp(dir=entry.parent, prefix=".tmp-", suffix=".json")
+            shard = os.path.dirname(entry)
+            os.makedirs(shard, exist_ok=True)
+            descriptor, temporary = tempfile.mkstemp(dir=shard, prefix=".tmp-", suffix=".json")
             with os.fdopen(descriptor, "wb") as handle:
                 handle.write(head.encode() + b"\n" + body)
             os.replace(temporary, entry)

@@ -4,7 +4,8 @@ A ten-year archive holds 30,000 pages in thousands of folders. Listing it all be
 anything would make the app's first screen wait on the disk, so folders are walked one at a
 time with `os.scandir` (whose entries know if they are files or folders without a `stat` per
 file) and each page is handed on as soon as its folder has been listed. Entries of a folder are
-taken in natural order (`page_2` before `page_10`), which is the order a reader expects.
+taken by the date their name carries, then in natural order (`page_2` before `page_10`): the
+order a reader expects, whatever mix of date spellings a folder holds.
 
 Archives are copied between disks, synced, and half-deleted: a missing path, a folder that is
 not readable, a broken or looping link or a folder that vanishes while it is being listed is
@@ -20,7 +21,7 @@ import threading
 from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass
 
-from reader.archive.naming import natural_key
+from reader.archive.naming import date_in_name, natural_key
 
 PAGE_SUFFIX = ".txt"
 
@@ -53,6 +54,11 @@ def describe_os_error(shown: str, error: OSError) -> str:
         return f"{shown}: not found (a part of this path is a file, not a folder)"
     reason = error.strerror or type(error).__name__
     return f"{shown}: {reason}"
+
+
+def _listing_order(entry: os.DirEntry[str]) -> tuple[str, tuple[tuple[int, int | str], ...]]:
+    """Dated names by date whatever their spelling (`2021年7月30日` after `20210729`), then natural."""
+    return date_in_name(entry.name), natural_key(entry.name)
 
 
 def _is_page_name(name: str) -> bool:
@@ -130,7 +136,7 @@ class _Walk:
             self._report(describe_os_error(folder, error))
             return []
         children: list[tuple[str, str, bool]] = []
-        for entry in sorted(entries, key=lambda e: natural_key(e.name)):
+        for entry in sorted(entries, key=_listing_order):
             if entry.name.startswith("."):
                 continue  # .git, .DS_Store, editors' temporary files: never pages
             child = self._classify(entry, f"{rel}/{entry.name}" if rel else entry.name)

@@ -11,8 +11,8 @@ dynamic programme over the blocks), since one article can sit between two of the
 
 from __future__ import annotations
 
+import itertools
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 
 from reader.page.lines import Line
@@ -25,7 +25,8 @@ BRIEF_LINE_SCORE = 0.12
 CAPTION_OPENERS = ("图为", "上图", "下图", "左图", "右图", "图：", "图:", "图片：")
 #: Bonus for an article that gets a headline at all: most articles have one.
 HEADLINE_BONUS = 0.35
-_TOKEN = re.compile(r"[A-Za-z]+|\d+(?:\.\d+)?%?|[\u3400-\u9fff]+")
+_NOT_HAN = re.compile(r"[^\u3400-\u9fff]+")
+_LATIN_WORD = re.compile(r"[A-Za-z]+|\d+(?:\.\d+)?%?")
 
 
 @dataclass(slots=True)
@@ -38,10 +39,15 @@ class Core:
     headline: list[Line] = field(default_factory=list)
     closed: bool = False  # a 下转 marker ends this part: nothing after it belongs here
     notice: Line | None = None
+    notice_more: list[Line] = field(default_factory=list)
 
     @property
     def body_text(self) -> str:
         return "".join(ln.body for u in self.units if u.kind in ("paragraph", "subhead") for ln in u.lines)
+
+    @property
+    def has_body(self) -> bool:
+        return any(u.kind in ("paragraph", "subhead") for u in self.units)
 
     @property
     def accepts_headline(self) -> bool:
@@ -57,15 +63,17 @@ class HeadGroup:
     after: Core | None = None  # the part that starts right below it
 
 
-def tokens(text: str) -> set[str]:
-    """Character bigrams of Chinese runs and whole Latin/number words: what two texts share."""
-    out: set[str] = set()
-    for match in _TOKEN.finditer(text):
-        word = match.group()
-        if "\u3400" <= word[0] <= "\u9fff":
-            out.update(word[i : i + 2] for i in range(len(word) - 1)) if len(word) > 1 else out.add(word)
-        else:
-            out.add(word.lower())
+def tokens(text: str) -> set[object]:
+    """Character bigrams of the Chinese text and whole Latin/number words: what two texts share.
+
+    Bigrams are taken over the Chinese characters with punctuation and Latin removed; the few
+    that straddle a removed mark are noise both sides share alike.
+    """
+    han = _NOT_HAN.sub("", text)
+    out: set[object] = set(itertools.pairwise(han))
+    if len(han) == 1:
+        out.add(han)
+    out.update(word.lower() for word in _LATIN_WORD.findall(text))
     return out
 
 
@@ -92,12 +100,17 @@ def build_cores(units: list[Unit]) -> tuple[list[Core | HeadGroup], list[Unit]]:
         if kind == "furniture":
             leftover.append(unit)
         elif kind == "byline":
-            if current and not current.closed and current.byline is None and not current.body_text:
+            if current and not current.closed and current.byline is None and not current.has_body:
                 current.byline = unit.lines[0]
             else:
                 current = open_core(Core(byline=unit.lines[0]))
         elif kind in ("paragraph", "subhead"):
-            if current is None or current.closed or current.kind != "article":
+            if (
+                current is None
+                or current.closed
+                or current.kind != "article"
+                or _starts_article(unit, current)
+            ):
                 current = open_core(Core())
             current.units.append(unit)
             if caption_next:
@@ -125,9 +138,18 @@ def build_cores(units: list[Unit]) -> tuple[list[Core | HeadGroup], list[Unit]]:
                 _attach_credit(unit, current, sequence)
                 current = None
         elif kind == "notice":
-            sequence.append(Core(kind="notice", notice=unit.lines[0]))
+            previous = sequence[-1] if sequence else None
+            if isinstance(previous, Core) and previous.kind == "notice" and current is None:
+                previous.notice_more.append(unit.lines[0])  # one notice wrapped over two lines
+            else:
+                sequence.append(Core(kind="notice", notice=unit.lines[0]))
             current = None
     return sequence, leftover
+
+
+def _starts_article(unit: Unit, current: Core) -> bool:
+    """A paragraph opening with a dateline (`本报讯`, `新华社…电`) begins a new article."""
+    return unit.kind == "paragraph" and unit.lines[0].opens_with_dateline and current.has_body
 
 
 def _is_caption(unit: Unit | None) -> bool:
@@ -165,27 +187,45 @@ def assign_headlines(sequence: list[Core | HeadGroup]) -> list[Core]:
     """Give each headline line to the part before it, the part after it, or a brief."""
     groups = [g for g in sequence if isinstance(g, HeadGroup)]
     cores = [c for c in sequence if isinstance(c, Core)]
-    document_frequency: Counter[str] = Counter()
-    core_tokens = {id(c): tokens(c.body_text) for c in cores}
-    for toks in core_tokens.values():
-        document_frequency.update(toks)
+    if not groups:
+        return cores
+    # Only the two parts next to a headline group compete for its lines. A bigram found in both
+    # says less about which one a line belongs to than one found in a single body: weight 1/2.
+    texts = {id(c): c.body_text for g in groups for c in (g.before, g.after) if c is not None}
+    bodies = {key: _NOT_HAN.sub("", text) for key, text in texts.items()}
+    latin = {key: {w.lower() for w in _LATIN_WORD.findall(text)} for key, text in texts.items()}
 
-    def similarity(line: Line, core: Core | None, *, closed_ok: bool) -> float | None:
+    def holds(core: Core | None, token: object) -> bool:
+        if core is None:
+            return False
+        if isinstance(token, str):
+            return token in latin[id(core)] if token.isascii() else token in bodies[id(core)]
+        return token[0] + token[1] in bodies[id(core)]  # type: ignore[index]
+
+    line_token_sets: dict[int, set[object]] = {}
+
+    def similarity(line: Line, core: Core | None, other: Core | None, *, closed_ok: bool) -> float | None:
         if core is None or not core.accepts_headline or (core.closed and not closed_ok):
             return None
-        line_tokens = tokens(line.text)
+        line_tokens = line_token_sets.get(id(line))
+        if line_tokens is None:
+            line_tokens = line_token_sets[id(line)] = tokens(line.text)
         if not line_tokens:
             return 0.0
-        shared = line_tokens & core_tokens[id(core)]
-        return sum(1.0 / document_frequency[t] for t in shared) / len(line_tokens)
+        score = sum(0.5 if holds(other, t) else 1.0 for t in line_tokens if holds(core, t))
+        return score / len(line_tokens)
 
     # Options for each group: (score, k1, k2): lines[:k1] to `before`, [k1:k2] brief, [k2:] to `after`.
     options: list[list[tuple[float, int, int]]] = []
     for group in groups:
         n = len(group.lines)
-        # A part closed by 下转 takes nothing after it; a part's own 下转 comes after its headline.
-        to_before = [similarity(ln, group.before, closed_ok=False) for ln in group.lines]
-        to_after = [similarity(ln, group.after, closed_ok=True) for ln in group.lines]
+        # A part closed by 下转 may still have its headline drawn after the marker, but not one
+        # that opens a new text frame (a teaser set apart).
+        after_marker_ok = not group.lines[0].frame_start
+        to_before = [
+            similarity(ln, group.before, group.after, closed_ok=after_marker_ok) for ln in group.lines
+        ]
+        to_after = [similarity(ln, group.after, group.before, closed_ok=True) for ln in group.lines]
         choices: list[tuple[float, int, int]] = []
         for k1 in range(n + 1):
             if k1 and to_before[0] is None:

@@ -8,7 +8,6 @@ subhead depends on its neighbours and is settled in `structure.py`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from reader.page.text import (
     cell_width,
@@ -19,6 +18,7 @@ from reader.page.text import (
     is_letter_spaced,
     shape_width,
     tidy_heading,
+    widths,
 )
 
 # Role words of bylines and credits: 融媒首席记者, 本报记者, 通讯员, 见习记者, 文/图 ...
@@ -27,6 +27,11 @@ _ROLE = (
     r"(?:记者|通讯员|摄影师?|撰稿|作者|编辑|撰文|文[/／]图|图[/／]文|文|图)"
 )
 _ROLE_RE = re.compile(_ROLE)
+# Every special line holds one of these characters (of 记者, 摄, 版, 宣, 星期 ...); most body
+# lines hold none, and skip all the rules.
+_SPECIAL_CHARS = frozenset("记通摄撰作编文图版转接宣广热校星周出邮C报")
+_NOTICE_CREDITS = frozenset({"宣", "广告", "（广告）", "(广告)"})
+_ROLE_WORDS = ("记者", "通讯员", "摄影", "撰稿", "作者", "编辑", "撰文", "文", "图")
 _NAME = r"[\u4e00-\u9fff][\u4e00-\u9fff·•]{1,5}"
 _NAME_RE = re.compile(_NAME)
 _BOX = "□■◇◆●○◎▲△▪★☆"
@@ -57,54 +62,70 @@ _DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _PAGE_NO = re.compile(r"第?\s*([0-9０-９]{1,2}|[A-Z]\d{1,2})\s*版\s*(\S{0,8})")
 
 
-@dataclass(slots=True)
 class Line:
-    """One non-blank line (or piece of a line) of the page with what can be read off it."""
+    """One non-blank line (or piece of a line) of the page with what can be read off it.
 
-    number: int  # 0-based line number in the file
-    text: str  # stripped of surrounding whitespace
-    kind: str = "text"  # text | byline | credit | notice | furniture | cont-out | cont-in
-    frame_start: bool = False  # a leading space: extraction starts a new text frame
-    indented: bool = False  # a kept paragraph indent (two full-width spaces)
-    authors: tuple[str, ...] = ()
+    The measures are computed once, here: the structure pass asks for them many times. (A
+    plain class with slots: a page makes a few hundred of these and the parser must be fast.)
+    """
 
-    @property
-    def body(self) -> str:
-        """The line as body text: justification spaces removed."""
-        return despace(self.text)
+    __slots__ = (
+        "_dateline",
+        "authors",
+        "body",
+        "cells",
+        "frame_start",
+        "indented",
+        "kind",
+        "letter_spaced",
+        "number",
+        "phrase_gap",
+        "terminal",
+        "text",
+        "width",
+    )
 
-    @property
-    def width(self) -> int:
-        """Shape width of the text without justification spaces (see `shape_width`)."""
-        return shape_width(self.body)
+    def __init__(
+        self,
+        number: int,
+        text: str,
+        kind: str = "text",
+        frame_start: bool = False,
+        indented: bool = False,
+        authors: tuple[str, ...] = (),
+    ) -> None:
+        self.number = number  # 0-based line number in the file
+        self.text = text  # stripped of surrounding whitespace
+        self.kind = kind  # text | byline | credit | notice | furniture | cont-out | cont-in
+        self.frame_start = frame_start  # a leading space: extraction starts a new text frame
+        self.indented = indented  # a kept paragraph indent (two full-width spaces)
+        self.authors = authors
+        self.body = despace(text)  # the line as body text: justification spaces removed
+        # display cells (punctuation 2) and shape width (punctuation 1) of the body
+        self.cells, self.width = widths(self.body)
+        self.terminal = ends_sentence(text)  # ends a sentence
+        spaced = " " in text or "\t" in text or "\u3000" in text
+        self.letter_spaced = spaced and is_letter_spaced(text)
+        self.phrase_gap = spaced and has_phrase_gap(text)  # a headline's gap between two phrases
+        self._dateline = bool(_DATELINE.match(text))
 
-    @property
-    def cells(self) -> int:
-        """Display cells of the text without justification spaces (punctuation counts 2)."""
-        return cell_width(self.body)
+    def __repr__(self) -> str:
+        return f"Line({self.number}, {self.text!r}, {self.kind!r})"
 
     def width_in(self, column: int) -> int:
         """Width for comparing with the column: a letter-spaced line was stretched to fill it."""
-        if is_letter_spaced(self.text):
+        if self.letter_spaced:
             return max(self.width, min(shape_width(self.text), column))
         return self.width
 
     def cells_in(self, column: int) -> int:
-        if is_letter_spaced(self.text):
+        if self.letter_spaced:
             return max(self.cells, min(cell_width(self.text), column))
         return self.cells
 
     @property
-    def terminal(self) -> bool:
-        return ends_sentence(self.text)
-
-    @property
-    def phrase_gap(self) -> bool:
-        return has_phrase_gap(self.text)
-
-    @property
     def opens_with_dateline(self) -> bool:
-        return bool(_DATELINE.match(self.text)) and self.kind == "text"
+        return self._dateline and self.kind == "text"
 
 
 def _people(text: str, *, need_role: bool) -> tuple[str, ...] | None:
@@ -134,6 +155,8 @@ def _people(text: str, *, need_role: bool) -> tuple[str, ...] | None:
 
 def byline_authors(text: str) -> tuple[str, ...] | None:
     """Authors when `text` is a whole byline line (`□融媒记者 吕高攀`, `本报讯（记者 X 通讯员 Y）`)."""
+    if not any(word in text for word in _ROLE_WORDS):
+        return None  # the cheap test first: no role word, no byline
     stripped = text.strip().lstrip(_BOX).strip()
     if (
         len(stripped) > 48
@@ -168,6 +191,8 @@ def dateline_byline(text: str) -> tuple[str, tuple[str, ...]] | None:
 
 def split_credit(text: str) -> tuple[str, str, tuple[str, ...]] | None:
     """Split a photo caption line from its credit: (`季花。`, `融媒记者 卢斌 摄`, (`卢斌`,))."""
+    if "摄" not in text:
+        return None  # the cheap test first: this regex is the parser's most expensive
     match = _CREDIT_TAIL.search(text)
     if not match:
         return None
@@ -233,6 +258,11 @@ def classify(raw_lines: list[str], numbers: list[int]) -> list[Line]:
             continue
         frame_start = raw[:1] in (" ", "\t") and not raw.startswith("  ")
         indented = raw.startswith(("\u3000", "  "))
+        if text in _NOTICE_CREDITS and out and out[-1].kind == "text" and not out[-1].terminal:
+            # `…局` / `宣`: the credit of a notice wrapped onto a line of its own.
+            out[-1].kind = "notice"
+            out.append(Line(number, text, "notice", frame_start, indented))
+            continue
         out.extend(_classify_line(text, number, frame_start, indented))
     return out
 
@@ -241,6 +271,10 @@ def _classify_line(text: str, number: int, frame_start: bool, indented: bool) ->
     def line(t: str, kind: str = "text", authors: tuple[str, ...] = (), first: bool = True) -> Line:
         return Line(number, t, kind, frame_start and first, indented and first, authors)
 
+    if _SPECIAL_CHARS.isdisjoint(text) and not ("A" <= text[0] <= "Z"):
+        return [
+            Line(number, text, "text", frame_start, indented)
+        ]  # the common case: a line of running text, no rule applies
     cont = split_continuation(text)
     if cont:
         before, marker, after, direction = cont

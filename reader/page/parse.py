@@ -27,8 +27,18 @@ from reader.page.model import Article, Block, Leftover, Page, PageInfo
 from reader.page.structure import Unit, page_units
 from reader.page.text import content_key, tidy_heading
 
-#: Bump whenever a change can alter the parse of some page: the archive's cache keys on it.
-PARSER_VERSION = "2"
+
+def _source_digest() -> str:
+    """A digest of the parser's own source: any edit to the rules invalidates cached parses,
+    even one whose author forgot to bump the number below."""
+    digest = hashlib.sha1()
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:8]
+
+
+#: Changes whenever the parse of some page may change: the archive's cache keys on it.
+PARSER_VERSION = f"3-{_source_digest()}"
 
 # A kicker (引题) usually ends in the verb of a report: `…大会召开`, `…时强调`.
 _KICKER_END = re.compile(
@@ -101,7 +111,7 @@ def parse_text(text: str, source: str = "<text>") -> Page:
 
 def _core_units(core: Core) -> list[Unit]:
     units = list(core.units)
-    for line in (core.byline, core.notice, *core.headline):
+    for line in (core.byline, core.notice, *core.notice_more, *core.headline):
         if line is not None:
             units.append(Unit("other", [line]))
     return units
@@ -126,9 +136,10 @@ def _blocks(core: Core) -> list[Block]:
 
 def _article(core: Core) -> Article | None:
     if core.kind == "notice" and core.notice is not None:
-        notice = core.notice
-        block = Block("paragraph", tidy_heading(notice.text), (notice.number, notice.number))
-        return _make(core, "notice", (), tidy_heading(notice.text), "", (), [block])
+        parts = [core.notice, *core.notice_more]
+        text = " ".join(tidy_heading(ln.text) for ln in parts)
+        block = Block("paragraph", text, (parts[0].number, parts[-1].number))
+        return _make(core, "notice", (), text, "", (), [block])
     blocks = _blocks(core)
     headline = tuple(headline_lines(core))
     body_chars = sum(len(content_key(b.text)) for b in blocks if b.kind == "paragraph")

@@ -14,7 +14,6 @@ import statistics
 from dataclasses import dataclass, field
 
 from reader.page.lines import Line
-from reader.page.text import is_letter_spaced
 
 #: The indent of a paragraph's first line is two characters (four cells); after squeezes and
 #: justification it shows as a line 2-6 cells short. A paragraph ends where the next line's
@@ -52,9 +51,7 @@ def column_width(lines: list[Line], measure: str = "width") -> int:
     as wide as the widest fifth (headings), which would otherwise pull a short page's estimate down.
     """
     running = [
-        getattr(ln, measure)
-        for ln in lines
-        if not ln.terminal and not ln.phrase_gap and not is_letter_spaced(ln.text)
+        getattr(ln, measure) for ln in lines if not ln.terminal and not ln.phrase_gap and not ln.letter_spaced
     ]
     running = running or [getattr(ln, measure) for ln in lines]
     if not running:
@@ -169,6 +166,8 @@ def _is_subhead(unit: Unit, before: Unit | None, after: Unit | None) -> bool:
     """A heading between two paragraphs of one text run, fitting the column, is a subhead."""
     if not (before and after and before.kind == "paragraph" and after.kind == "paragraph"):
         return False
+    if after.lines[0].opens_with_dateline:
+        return False  # `本报讯…` below it: a new article starts, this is its headline
     return len(unit.lines) <= 3 and all(ln.width_in(unit.column) <= unit.column + 2 for ln in unit.lines)
 
 

@@ -36,7 +36,7 @@ from reader.ui.widgets.lists import PaneList
 DARK_THEME = "textual-dark"
 LIGHT_THEME = "textual-light"
 #: Stylesheets, one per thing styled, in the top-level `styles/` folder.
-STYLESHEETS = ("app.tcss", "panes.tcss", "article.tcss", "help.tcss", "bookmarks.tcss")
+STYLESHEETS = ("app.tcss", "panes.tcss", "article.tcss", "help.tcss", "names.tcss", "bookmarks.tcss")
 
 
 def _not_bookmarks(bindings: Sequence[BindingType]) -> list[BindingType]:

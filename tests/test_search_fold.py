@@ -1,0 +1,38 @@
+"""Folding: full-width/half-width, case and spaces vanish, and offsets map back to the original."""
+
+from reader.search.fold import fold, fold_with_offsets
+from reader.search.matcher import compile_query, find_in_text
+
+
+def test_full_width_letters_digits_and_case_fold_to_ascii_lower() -> None:
+    assert fold("ＧＤＰ增长１４．１％") == "gdp增长14.1%"
+    assert fold("GDP") == fold("ｇｄｐ") == "gdp"
+
+
+def test_every_kind_of_space_is_dropped() -> None:
+    assert fold("章　旭 升\n\t") == "章旭升"
+
+
+def test_offsets_point_at_the_original_characters() -> None:
+    text = "今年ＧＤＰ　增长"
+    folded = fold_with_offsets(text)
+    assert folded.text == "今年gdp增长"
+    start = folded.text.index("p增")
+    assert folded.original_span(start, start + 2) == (4, 7)  # the full-width space is inside
+
+
+def test_highlight_of_a_half_width_query_lands_on_full_width_text() -> None:
+    text = "增速为１４．１％，高于ＧＤＰ增速"
+    spans = find_in_text(text, compile_query("14.1%"))
+    assert [text[s:e] for s, e in spans] == ["１４．１％"]
+    spans = find_in_text(text, compile_query("gdp"))
+    assert [text[s:e] for s, e in spans] == ["ＧＤＰ"]
+
+
+def test_a_query_with_spaces_finds_text_without_them_and_the_reverse() -> None:
+    assert find_in_text("市委书记章旭升", compile_query("章 旭升")) == [(4, 7)]
+    assert find_in_text("市委书记章 旭升", compile_query("章旭升")) == [(4, 8)]
+
+
+def test_an_empty_query_compiles_to_nothing() -> None:
+    assert compile_query("  　") is None

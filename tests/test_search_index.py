@@ -1,0 +1,203 @@
+"""The archive index: build, query, incremental re-open, partial results while building."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from reader.page import Page, read_page
+from reader.search import index as index_module
+from reader.search.index import IndexProgress, SearchIndex
+
+
+@dataclass(frozen=True)
+class Ref:
+    path: Path
+    rel: str
+    date: str = ""
+
+
+def page_text(title: str, *paragraphs: str) -> str:
+    """A page as a PDF dump lays it out: headline, then paragraphs wrapped at 18 characters."""
+    lines = [title, ""]
+    for paragraph in paragraphs:
+        text = "\u3000\u3000" + paragraph
+        lines.extend(text[i : i + 18] for i in range(0, len(text), 18))
+    return "\n".join(lines) + "\n"
+
+
+def write_archive(root: Path, pages: dict[str, str]) -> list[Ref]:
+    refs = []
+    for rel, text in pages.items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        refs.append(Ref(path, rel, rel.split("/")[0]))
+    return refs
+
+
+def load(ref: Ref) -> Page:
+    return read_page(ref.path, ref.rel)
+
+
+PAGES = {
+    "2023-04-21/01.txt": page_text(
+        "数字经济大会召开",
+        "本报讯今天上午，市委书记章旭升出席会议并讲话，强调要把数字经济作为一号发展工程来抓，"
+        "加快建设现代都市区。",
+    ),
+    "2023-04-22/01.txt": page_text(
+        "安全生产工作会议",
+        "会议要求各地深刻吸取教训，全面排查风险隐患，确保安全生产形势持续稳定，同时推进数字经济与"
+        "实体经济深度融合。",
+    ),
+    "2023-04-23/01.txt": page_text(
+        "春耕时节农事忙", "田间地头一派繁忙景象，农户们抢抓农时播种插秧，确保全年粮食丰收。"
+    ),
+}
+
+
+@pytest.fixture
+def archive(tmp_path: Path) -> list[Ref]:
+    return write_archive(tmp_path / "archive", PAGES)
+
+
+@pytest.fixture
+def index(tmp_path: Path) -> SearchIndex:
+    return SearchIndex(tmp_path / "cache" / "index.sqlite3", commit_every=0)
+
+
+def test_a_built_index_finds_phrases_across_line_breaks_with_snippets(archive, index) -> None:
+    raw = "".join(ref.path.read_text(encoding="utf-8") for ref in archive)
+    assert "一号发展工程" not in raw  # wrapped at 18 characters: 一号发 / 展工程
+    report = index.update(archive, load)
+    assert report == IndexProgress(seen=3, indexed=3, unchanged=0, failed=0, finished=True)
+    results = index.search("一号发展工程")
+    assert results.complete and not results.more
+    assert [r.source for r in results.articles] == ["2023-04-21/01.txt"]
+    hit = results.articles[0].hits[0]
+    assert hit.snippet[hit.snippet_start : hit.snippet_end] == "一号发展工程"
+
+
+def test_headline_hits_rank_first_and_every_hit_is_located(archive, index) -> None:
+    index.update(archive, load)
+    results = index.search("数字经济")
+    assert [r.source for r in results.articles] == ["2023-04-21/01.txt", "2023-04-22/01.txt"]
+    first = results.articles[0]
+    assert first.in_title and [h.part for h in first.hits] == ["headline", "body"]
+    assert not results.articles[1].in_title
+
+
+def test_full_width_and_pinyin_queries_go_through_the_index(archive, index) -> None:
+    index.update(archive, load)
+    for query in ("zxs", "zhangxusheng", "zhang xu sheng", "章　旭升"):
+        results = index.search(query)
+        assert [r.source for r in results.articles] == ["2023-04-21/01.txt"], query
+        hit = results.articles[0].hits[0]
+        assert hit.snippet[hit.snippet_start : hit.snippet_end] == "章旭升"
+    assert index.search("chuntian").articles == ()  # 春天 is not in the archive
+    assert [r.source for r in index.search("chungeng").articles] == ["2023-04-23/01.txt"]
+
+
+def test_limit_cuts_the_list_and_says_so(archive, index) -> None:
+    index.update(archive, load)
+    results = index.search("会", limit=1)
+    assert len(results.articles) == 1 and results.more
+    assert len(index.search("会", limit=None).articles) == 2
+
+
+def test_reopening_skips_unchanged_pages_and_reindexes_changed_ones(archive, index, tmp_path) -> None:
+    index.update(archive, load)
+    index.close()
+    reopened = SearchIndex(tmp_path / "cache" / "index.sqlite3")
+    assert reopened.update(archive, load).unchanged == 3
+    changed = archive[2]
+    changed.path.write_text(
+        page_text("春耕时节农事忙", "今年油菜花开得格外早，游客纷至沓来。"), encoding="utf-8"
+    )
+    report = reopened.update(archive, load)
+    assert (report.indexed, report.unchanged) == (1, 2)
+    assert [r.source for r in reopened.search("油菜花").articles] == [changed.rel]
+    assert reopened.search("播种插秧").articles == ()
+
+
+def test_a_new_parser_version_reindexes_everything(archive, index, monkeypatch) -> None:
+    index.update(archive, load)
+    monkeypatch.setattr(index_module, "PARSER_VERSION", "next")
+    assert index.update(archive, load).indexed == 3
+
+
+def test_pages_gone_from_the_archive_are_forgotten(archive, index) -> None:
+    index.update(archive, load)
+    report = index.update(archive[:2], load)
+    assert report.unchanged == 2
+    assert index.search("播种插秧").articles == ()
+    assert index.indexed_pages() == 2
+
+
+def test_a_cancelled_build_keeps_its_work_and_says_the_index_is_partial(archive, index) -> None:
+    cancel = threading.Event()
+
+    def load_then_stop(ref: Ref) -> Page:
+        cancel.set()  # quit while the first page is being indexed
+        return load(ref)
+
+    report = index.update(archive, load_then_stop, cancel=cancel)
+    assert report.cancelled and report.indexed == 1
+    assert not index.complete
+    results = index.search("数字经济")
+    assert not results.complete
+    assert [r.source for r in results.articles] == [archive[0].rel]
+    assert index.update(archive, load).unchanged == 1  # resumes where it stopped
+    assert index.search("数字经济").complete
+
+
+def test_queries_from_another_thread_see_pages_while_the_build_runs(archive, index) -> None:
+    first_page_visible = threading.Event()
+    seen: list[tuple[bool, list[str]]] = []
+
+    def slow_load(ref: Ref) -> Page:
+        if ref is archive[1]:
+            # the builder waits here until a query in another thread has seen page 1
+            assert first_page_visible.wait(10)
+        return load(ref)
+
+    builder = threading.Thread(target=index.update, args=(archive, slow_load))
+    builder.start()
+    try:
+        for _ in range(200):
+            results = index.search("章旭升")
+            if results.articles:
+                seen.append((results.complete, [r.source for r in results.articles]))
+                break
+            threading.Event().wait(0.02)
+    finally:
+        first_page_visible.set()
+        builder.join(10)
+    assert seen == [(False, [archive[0].rel])]
+    assert index.search("章旭升").complete
+
+
+def test_a_corrupt_index_file_is_rebuilt_not_trusted(archive, tmp_path) -> None:
+    path = tmp_path / "cache" / "index.sqlite3"
+    path.parent.mkdir(parents=True)
+    path.write_bytes(b"this is not a database" * 100)
+    index = SearchIndex(path)
+    assert index.update(archive, load).indexed == 3
+    assert len(index.search("会议").articles) >= 1
+
+
+def test_an_empty_query_is_refused(index) -> None:
+    with pytest.raises(ValueError):
+        index.search("  ")
+
+
+def test_each_archive_has_its_own_index_file_under_the_cache_dir(tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv("READER_CACHE", str(tmp_path / "env-cache"))
+    first = index_module.index_path_for([tmp_path / "a"])
+    second = index_module.index_path_for([tmp_path / "b"])
+    assert first != second and first.is_relative_to(tmp_path / "env-cache")
+    assert index_module.index_path_for([tmp_path / "a"], tmp_path / "x").is_relative_to(tmp_path / "x")
