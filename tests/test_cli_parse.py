@@ -79,3 +79,11 @@ def test_parse_does_not_import_textual_or_jieba() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True
     )
     assert result.stdout.strip() == "[]"
+
+
+def test_out_dir_that_cannot_be_made_is_one_line_and_exit_1(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    result = reader("parse", "--json", "--out", str(blocker / "sub"), str(seed_pages()[0]))
+    assert result.returncode == 1
+    assert result.stderr.startswith("reader parse: --out") and "Traceback" not in result.stderr

@@ -234,3 +234,18 @@ def test_kept_indents_numbered_subheads_and_a_new_article_opening_with_a_datelin
     assert first.blocks[1].text == "一、突出重点区域"
     assert second.headline == ("老年大学春季班开学",) and second.authors == ("周敏",)
     assert paragraphs(second) == ["本报讯（记者周敏）" + P3]
+
+
+def test_a_headline_drawn_after_the_continuation_marker_still_belongs_to_its_article() -> None:
+    text = page("□记者 王小明", lines_of([P1, P2]), "（下转2版）", "", "农村公路建设提速")
+    [article] = parse_text(text).articles
+    assert article.headline == ("农村公路建设提速",)
+    assert [b.kind for b in article.blocks] == ["paragraph", "paragraph", "continuation"]
+
+
+def test_a_notice_whose_credit_wrapped_onto_its_own_line() -> None:
+    text = page(" 县市场监督管理局", "宣", "□记者 王小明", lines_of([P1]), "", "农村公路建设提速")
+    notice, article = parse_text(text).articles
+    assert notice.kind == "notice" and paragraphs(notice) == ["县市场监督管理局 宣"]
+    assert notice.blocks[0].lines == (0, 1)
+    assert article.headline == ("农村公路建设提速",)

@@ -11,11 +11,11 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from pathlib import Path
 from typing import Any
 
+from reader.commands.pages import PageReader
 from reader.lang.names import NameHit, Names, find_names
-from reader.page import Page, read_page
+from reader.page import Page
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -58,16 +58,11 @@ def format_page(page: Page) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    status = 0
-    for name in args.pages:
-        page = read_page(Path(name), source=name)
-        if page.status in ("unreadable", "binary"):
-            print(f"reader names: {name}: {'; '.join(page.warnings)}", file=sys.stderr)
-            status = 1
-            continue
+    pages = PageReader("names")
+    for page in pages.read(args.pages):
         if args.json:
             sys.stdout.write(json.dumps(page_json(page), ensure_ascii=False) + "\n")
         else:
             sys.stdout.write(format_page(page) + "\n")
         sys.stdout.flush()
-    return status
+    return pages.status

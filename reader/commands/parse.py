@@ -13,7 +13,8 @@ import json
 import sys
 from pathlib import Path
 
-from reader.page import Article, Page, read_page
+from reader.commands.pages import PageReader
+from reader.page import Article, Page
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -54,25 +55,26 @@ def format_page(page: Page) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    status = 0
+    pages = PageReader("parse")
     out_dir = Path(args.out) if args.out else None
     if out_dir is not None:
-        out_dir.mkdir(parents=True, exist_ok=True)
-    for name in args.pages:
-        page = read_page(Path(name), source=name)
-        if page.status in ("unreadable", "binary"):
-            print(f"reader parse: {name}: {'; '.join(page.warnings)}", file=sys.stderr)
-            status = 1
-            continue
-        for warning in page.warnings:
-            print(f"reader parse: {name}: {warning}", file=sys.stderr)
-        if args.json:
-            text = json.dumps(page.to_json(), ensure_ascii=False)
-            if out_dir is not None:
-                (out_dir / (Path(name).stem + ".json")).write_text(text + "\n", encoding="utf-8")
-            else:
-                sys.stdout.write(text + "\n")
-        else:
+        try:
+            out_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            pages.error(f"--out {out_dir}: {error.strerror or error}")
+            return pages.status
+    for page in pages.read(args.pages, warn=True):
+        if not args.json:
             sys.stdout.write(format_page(page) + "\n")
+            continue
+        text = json.dumps(page.to_json(), ensure_ascii=False)
+        if out_dir is None:
+            sys.stdout.write(text + "\n")
+            continue
+        target = out_dir / (Path(page.source).stem + ".json")
+        try:
+            target.write_text(text + "\n", encoding="utf-8")
+        except OSError as error:
+            pages.error(f"{target}: {error.strerror or error}")
     sys.stdout.flush()
-    return status
+    return pages.status

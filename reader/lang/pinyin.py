@@ -198,6 +198,49 @@ def name_reading(name: str, kind: NameKind = "person") -> str:
     return _person_reading(name)
 
 
+#: A piece of a reading and its tone: ("Xù", 4), ("shēng", 1); separators (" ", "·") have tone 0.
+ReadingPiece = tuple[str, int]
+
+
+def _word_pieces(syllables: list[str]) -> list[ReadingPiece]:
+    """The syllables of one capitalised word as pieces: what `_join_word` writes, cut apart."""
+    pieces: list[ReadingPiece] = []
+    for index, syllable in enumerate(syllables):
+        text = "'" + syllable if index and _bare(syllable)[:1].lower() in "aoe" else syllable
+        pieces.append((_capitalise(text) if index == 0 else text, tone_number(syllable)))
+    return pieces
+
+
+def name_pieces(name: str, kind: NameKind = "person") -> list[ReadingPiece]:
+    """`name_reading(name, kind)` cut into syllables with their tones, for colouring by tone.
+
+    The pieces join back to exactly the reading: 章旭升 -> [("Zhāng", 1), (" ", 0), ("Xù", 4),
+    ("shēng", 1)]. The app draws each syllable in its tone's colour.
+    """
+    name = name.strip()
+    if not name or not any(is_hanzi(c) for c in name):
+        return [(name, 0)] if name else []
+    words: list[list[ReadingPiece]]
+    separator = " "
+    if re.search(r"[·•・]", name):
+        separator = "·"
+        words = [_word_pieces(_default_syllables(p)) for p in re.split(r"[·•・]", name) if p]
+    elif kind == "place":
+        proper, suffix = places.split_admin_suffix(name)
+        words = [_word_pieces(_place_syllables(proper))]
+        if suffix:
+            words.append(_word_pieces(_default_syllables(suffix)))
+    else:
+        family, given = _person_parts(name)
+        words = [_word_pieces(family)] + ([_word_pieces(given)] if given else [])
+    pieces: list[ReadingPiece] = []
+    for index, word in enumerate(words):
+        if index:
+            pieces.append((separator, 0))
+        pieces.extend(word)
+    return pieces
+
+
 def _combinations(options: list[list[str]], limit: int) -> list[list[str]]:
     return [list(combo) for combo in itertools.islice(itertools.product(*options), limit)]
 

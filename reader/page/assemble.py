@@ -39,10 +39,15 @@ class Core:
     headline: list[Line] = field(default_factory=list)
     closed: bool = False  # a 下转 marker ends this part: nothing after it belongs here
     notice: Line | None = None
+    notice_more: list[Line] = field(default_factory=list)
 
     @property
     def body_text(self) -> str:
         return "".join(ln.body for u in self.units if u.kind in ("paragraph", "subhead") for ln in u.lines)
+
+    @property
+    def has_body(self) -> bool:
+        return any(u.kind in ("paragraph", "subhead") for u in self.units)
 
     @property
     def accepts_headline(self) -> bool:
@@ -95,7 +100,7 @@ def build_cores(units: list[Unit]) -> tuple[list[Core | HeadGroup], list[Unit]]:
         if kind == "furniture":
             leftover.append(unit)
         elif kind == "byline":
-            if current and not current.closed and current.byline is None and not current.body_text:
+            if current and not current.closed and current.byline is None and not current.has_body:
                 current.byline = unit.lines[0]
             else:
                 current = open_core(Core(byline=unit.lines[0]))
@@ -133,14 +138,18 @@ def build_cores(units: list[Unit]) -> tuple[list[Core | HeadGroup], list[Unit]]:
                 _attach_credit(unit, current, sequence)
                 current = None
         elif kind == "notice":
-            sequence.append(Core(kind="notice", notice=unit.lines[0]))
+            previous = sequence[-1] if sequence else None
+            if isinstance(previous, Core) and previous.kind == "notice" and current is None:
+                previous.notice_more.append(unit.lines[0])  # one notice wrapped over two lines
+            else:
+                sequence.append(Core(kind="notice", notice=unit.lines[0]))
             current = None
     return sequence, leftover
 
 
 def _starts_article(unit: Unit, current: Core) -> bool:
     """A paragraph opening with a dateline (`本报讯`, `新华社…电`) begins a new article."""
-    return unit.kind == "paragraph" and unit.lines[0].opens_with_dateline and bool(current.body_text)
+    return unit.kind == "paragraph" and unit.lines[0].opens_with_dateline and current.has_body
 
 
 def _is_caption(unit: Unit | None) -> bool:
@@ -193,10 +202,14 @@ def assign_headlines(sequence: list[Core | HeadGroup]) -> list[Core]:
             return token in latin[id(core)] if token.isascii() else token in bodies[id(core)]
         return token[0] + token[1] in bodies[id(core)]  # type: ignore[index]
 
+    line_token_sets: dict[int, set[object]] = {}
+
     def similarity(line: Line, core: Core | None, other: Core | None, *, closed_ok: bool) -> float | None:
         if core is None or not core.accepts_headline or (core.closed and not closed_ok):
             return None
-        line_tokens = tokens(line.text)
+        line_tokens = line_token_sets.get(id(line))
+        if line_tokens is None:
+            line_tokens = line_token_sets[id(line)] = tokens(line.text)
         if not line_tokens:
             return 0.0
         score = sum(0.5 if holds(other, t) else 1.0 for t in line_tokens if holds(core, t))
@@ -206,8 +219,12 @@ def assign_headlines(sequence: list[Core | HeadGroup]) -> list[Core]:
     options: list[list[tuple[float, int, int]]] = []
     for group in groups:
         n = len(group.lines)
-        # A part closed by 下转 takes nothing after it; a part's own 下转 comes after its headline.
-        to_before = [similarity(ln, group.before, group.after, closed_ok=False) for ln in group.lines]
+        # A part closed by 下转 may still have its headline drawn after the marker, but not one
+        # that opens a new text frame (a teaser set apart).
+        after_marker_ok = not group.lines[0].frame_start
+        to_before = [
+            similarity(ln, group.before, group.after, closed_ok=after_marker_ok) for ln in group.lines
+        ]
         to_after = [similarity(ln, group.after, group.before, closed_ok=True) for ln in group.lines]
         choices: list[tuple[float, int, int]] = []
         for k1 in range(n + 1):

@@ -8,7 +8,6 @@ subhead depends on its neighbours and is settled in `structure.py`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from reader.page.text import (
     cell_width,
@@ -19,6 +18,7 @@ from reader.page.text import (
     is_letter_spaced,
     shape_width,
     tidy_heading,
+    widths,
 )
 
 # Role words of bylines and credits: 融媒首席记者, 本报记者, 通讯员, 见习记者, 文/图 ...
@@ -27,10 +27,10 @@ _ROLE = (
     r"(?:记者|通讯员|摄影师?|撰稿|作者|编辑|撰文|文[/／]图|图[/／]文|文|图)"
 )
 _ROLE_RE = re.compile(_ROLE)
-# Every special line holds one of these; most body lines hold none, and skip all the rules.
-_MAYBE_SPECIAL = re.compile(
-    r"记者|通讯员|摄|撰|作者|编|文|图|版|转|接|宣|广告|热线|校对|星期|周|出版物|邮发|CN|报|^[A-Z]\d"
-)
+# Every special line holds one of these characters (of 记者, 摄, 版, 宣, 星期 ...); most body
+# lines hold none, and skip all the rules.
+_SPECIAL_CHARS = frozenset("记通摄撰作编文图版转接宣广热校星周出邮C报")
+_NOTICE_CREDITS = frozenset({"宣", "广告", "（广告）", "(广告)"})
 _ROLE_WORDS = ("记者", "通讯员", "摄影", "撰稿", "作者", "编辑", "撰文", "文", "图")
 _NAME = r"[\u4e00-\u9fff][\u4e00-\u9fff·•]{1,5}"
 _NAME_RE = re.compile(_NAME)
@@ -62,35 +62,55 @@ _DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _PAGE_NO = re.compile(r"第?\s*([0-9０-９]{1,2}|[A-Z]\d{1,2})\s*版\s*(\S{0,8})")
 
 
-@dataclass(slots=True)
 class Line:
     """One non-blank line (or piece of a line) of the page with what can be read off it.
 
-    The measures are computed once, here: the structure pass asks for them many times.
+    The measures are computed once, here: the structure pass asks for them many times. (A
+    plain class with slots: a page makes a few hundred of these and the parser must be fast.)
     """
 
-    number: int  # 0-based line number in the file
-    text: str  # stripped of surrounding whitespace
-    kind: str = "text"  # text | byline | credit | notice | furniture | cont-out | cont-in
-    frame_start: bool = False  # a leading space: extraction starts a new text frame
-    indented: bool = False  # a kept paragraph indent (two full-width spaces)
-    authors: tuple[str, ...] = ()
-    body: str = field(init=False)  # the line as body text: justification spaces removed
-    width: int = field(init=False)  # shape width of `body` (see `shape_width`)
-    cells: int = field(init=False)  # display cells of `body` (punctuation counts 2)
-    terminal: bool = field(init=False)  # ends a sentence
-    phrase_gap: bool = field(init=False)  # a headline's gap between two phrases
-    letter_spaced: bool = field(init=False)
-    _dateline: bool = field(init=False)
+    __slots__ = (
+        "_dateline",
+        "authors",
+        "body",
+        "cells",
+        "frame_start",
+        "indented",
+        "kind",
+        "letter_spaced",
+        "number",
+        "phrase_gap",
+        "terminal",
+        "text",
+        "width",
+    )
 
-    def __post_init__(self) -> None:
-        self.body = despace(self.text)
-        self.width = shape_width(self.body)
-        self.cells = cell_width(self.body)
-        self.terminal = ends_sentence(self.text)
-        self.letter_spaced = is_letter_spaced(self.text)
-        self.phrase_gap = has_phrase_gap(self.text) if " " in self.text else False
-        self._dateline = bool(_DATELINE.match(self.text))
+    def __init__(
+        self,
+        number: int,
+        text: str,
+        kind: str = "text",
+        frame_start: bool = False,
+        indented: bool = False,
+        authors: tuple[str, ...] = (),
+    ) -> None:
+        self.number = number  # 0-based line number in the file
+        self.text = text  # stripped of surrounding whitespace
+        self.kind = kind  # text | byline | credit | notice | furniture | cont-out | cont-in
+        self.frame_start = frame_start  # a leading space: extraction starts a new text frame
+        self.indented = indented  # a kept paragraph indent (two full-width spaces)
+        self.authors = authors
+        self.body = despace(text)  # the line as body text: justification spaces removed
+        # display cells (punctuation 2) and shape width (punctuation 1) of the body
+        self.cells, self.width = widths(self.body)
+        self.terminal = ends_sentence(text)  # ends a sentence
+        spaced = " " in text or "\t" in text or "\u3000" in text
+        self.letter_spaced = spaced and is_letter_spaced(text)
+        self.phrase_gap = spaced and has_phrase_gap(text)  # a headline's gap between two phrases
+        self._dateline = bool(_DATELINE.match(text))
+
+    def __repr__(self) -> str:
+        return f"Line({self.number}, {self.text!r}, {self.kind!r})"
 
     def width_in(self, column: int) -> int:
         """Width for comparing with the column: a letter-spaced line was stretched to fill it."""
@@ -238,6 +258,11 @@ def classify(raw_lines: list[str], numbers: list[int]) -> list[Line]:
             continue
         frame_start = raw[:1] in (" ", "\t") and not raw.startswith("  ")
         indented = raw.startswith(("\u3000", "  "))
+        if text in _NOTICE_CREDITS and out and out[-1].kind == "text" and not out[-1].terminal:
+            # `…局` / `宣`: the credit of a notice wrapped onto a line of its own.
+            out[-1].kind = "notice"
+            out.append(Line(number, text, "notice", frame_start, indented))
+            continue
         out.extend(_classify_line(text, number, frame_start, indented))
     return out
 
@@ -246,8 +271,10 @@ def _classify_line(text: str, number: int, frame_start: bool, indented: bool) ->
     def line(t: str, kind: str = "text", authors: tuple[str, ...] = (), first: bool = True) -> Line:
         return Line(number, t, kind, frame_start and first, indented and first, authors)
 
-    if not _MAYBE_SPECIAL.search(text):
-        return [line(text)]  # the common case: a line of running text, no rule applies
+    if _SPECIAL_CHARS.isdisjoint(text) and not ("A" <= text[0] <= "Z"):
+        return [
+            Line(number, text, "text", frame_start, indented)
+        ]  # the common case: a line of running text, no rule applies
     cont = split_continuation(text)
     if cont:
         before, marker, after, direction = cont

@@ -144,8 +144,7 @@ def split_lines(text: str) -> tuple[list[str], list[int]]:
         text = text[1:]
     lines: list[str] = []
     numbers: list[int] = []
-    for number, line in enumerate(text.split("\n")):
-        line = scrub_controls(line)
+    for number, line in enumerate(scrub_controls(text).split("\n")):
         if len(line) <= MAX_LINE_CHARS:
             lines.append(line)
             numbers.append(number)

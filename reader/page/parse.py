@@ -111,7 +111,7 @@ def parse_text(text: str, source: str = "<text>") -> Page:
 
 def _core_units(core: Core) -> list[Unit]:
     units = list(core.units)
-    for line in (core.byline, core.notice, *core.headline):
+    for line in (core.byline, core.notice, *core.notice_more, *core.headline):
         if line is not None:
             units.append(Unit("other", [line]))
     return units
@@ -136,9 +136,10 @@ def _blocks(core: Core) -> list[Block]:
 
 def _article(core: Core) -> Article | None:
     if core.kind == "notice" and core.notice is not None:
-        notice = core.notice
-        block = Block("paragraph", tidy_heading(notice.text), (notice.number, notice.number))
-        return _make(core, "notice", (), tidy_heading(notice.text), "", (), [block])
+        parts = [core.notice, *core.notice_more]
+        text = " ".join(tidy_heading(ln.text) for ln in parts)
+        block = Block("paragraph", text, (parts[0].number, parts[-1].number))
+        return _make(core, "notice", (), text, "", (), [block])
     blocks = _blocks(core)
     headline = tuple(headline_lines(core))
     body_chars = sum(len(content_key(b.text)) for b in blocks if b.kind == "paragraph")

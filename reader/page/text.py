@@ -61,6 +61,14 @@ def cell_width(text: str) -> int:
     return len(text) + extra // 2
 
 
+def widths(text: str) -> tuple[int, int]:
+    """`cell_width` and `shape_width` of a text at once (the parser needs both for every line)."""
+    if text.isascii():
+        return len(text), len(text)
+    cells = cell_width(text)
+    return cells, cells - len(_WIDE_NOT_HAN_RE.findall(text))
+
+
 def shape_width(text: str) -> int:
     """Width of a line as the column set it, for comparing lines of one column.
 

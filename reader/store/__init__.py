@@ -5,6 +5,7 @@ Public API (everything the app and ``reader bookmarks`` need; no Textual here)::
     store = BookmarkStore(path=None)          # --db PATH, else $READER_DB, else the user data dir
     store.messages / store.take_messages()    # things to tell the reader (a corrupt file moved aside)
     store.writable_reason                     # None, or why changes are refused this session
+    store.write_problem()                     # None, or why a change would be refused now (no write)
 
     mark = Bookmark.at(ref.rel, article.id, title=article.title, paragraph=i,
                        paragraph_text=paragraphs[i].text, issue_key=ref.issue_key,

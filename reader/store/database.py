@@ -130,6 +130,27 @@ class BookmarkStore:
         """None when changes can be attempted; else why they are refused for this session."""
         return self._refusal
 
+    def write_problem(self) -> str | None:
+        """Why a change would be refused right now, found without writing; None: worth trying.
+
+        The note editor asks before it opens, so a reader on a read-only disk is told at once
+        rather than after typing a note. It cannot foresee everything (a full disk, a busy lock):
+        the change itself still raises ``StoreError`` for those.
+        """
+        if self._refusal is not None:
+            return self._refusal
+        if _read_only_file(self.path):
+            return f"Bookmarks cannot be saved: {self.path} is read-only."
+        existing = self.path.parent
+        while not existing.exists() and existing != existing.parent:
+            existing = existing.parent
+        if not existing.is_dir():
+            return f"Bookmarks cannot be saved: {existing} is a file, not a folder."
+        effective = os.access in os.supports_effective_ids
+        if not os.access(existing, os.W_OK | os.X_OK, effective_ids=effective):
+            return f"Bookmarks cannot be saved: {existing} is not writable."
+        return None
+
     # ----------------------------------------------------------------- bookmarks: reading
 
     def get(self, rel: str, article_id: str) -> Bookmark | None:

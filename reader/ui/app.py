@@ -9,6 +9,7 @@ screen is drawn.
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import PurePath
@@ -20,6 +21,8 @@ from textual.binding import Binding, BindingType
 
 from reader.page.model import Page
 from reader.resources import styles_dir
+from reader.store import BookmarkStore
+from reader.ui.bookmarking import BOOKMARK_BINDINGS, BookmarkingMixin
 from reader.ui.commands import ArticleTitles, Toggles
 from reader.ui.document import ParagraphStyle
 from reader.ui.entries import IssueRow
@@ -36,7 +39,20 @@ from reader.ui.widgets.lists import PaneList
 DARK_THEME = "textual-dark"
 LIGHT_THEME = "textual-light"
 #: Stylesheets, one per thing styled, in the top-level `styles/` folder.
-STYLESHEETS = ("app.tcss", "panes.tcss", "article.tcss", "help.tcss", "search.tcss")
+STYLESHEETS = (
+    "app.tcss",
+    "panes.tcss",
+    "article.tcss",
+    "help.tcss",
+    "names.tcss",
+    "bookmarks.tcss",
+    "search.tcss",
+)
+
+
+def _not_bookmarks(bindings: Sequence[BindingType]) -> list[BindingType]:
+    """The app's own keys, without the bookmark keys listed in a section of their own."""
+    return [b for b in bindings if b not in BOOKMARK_BINDINGS]
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,7 +64,7 @@ class TitleEntry:
     position: ReadingPosition
 
 
-class ReaderApp(App[None]):
+class ReaderApp(BookmarkingMixin, App[None]):
     """看报 kanbao: issues | articles | article, keyboard first."""
 
     TITLE = "看报 kanbao"
@@ -59,6 +75,7 @@ class ReaderApp(App[None]):
         Binding("question_mark", "help", "Help", id="app.help"),
         Binding("S,ctrl+f", "search_archive", "Search archive", id="app.search_archive"),
         Binding("T", "toggle_dark", "Light/dark", show=False, id="app.theme"),
+        *BOOKMARK_BINDINGS,
     ]
 
     def __init__(
@@ -66,6 +83,8 @@ class ReaderApp(App[None]):
         archive: object,
         *,
         positions: PositionKeeper | None = None,
+        store: BookmarkStore | None = None,
+        db: str | os.PathLike[str] | None = None,
         restore: bool = True,
         notices: Sequence[str] = (),
         theme: str = DARK_THEME,
@@ -83,11 +102,14 @@ class ReaderApp(App[None]):
         self._on_first_screen = on_first_screen
         self._theme_name = theme
         self.indexer = BackgroundIndex(list(getattr(archive, "paths", [])))
+        # Bookmarks: the given store, else the one the positions use, else one opened at `db`.
+        self.init_bookmarks(store if store is not None else getattr(positions, "store", None), db)
 
     def on_mount(self) -> None:
         self.theme = self._theme_name
         for notice in self.notices:
             self.notify(notice, severity="warning", timeout=8)
+        self.open_bookmarks()
 
     def get_default_screen(self) -> MainScreen:
         position = None
@@ -209,7 +231,8 @@ class ReaderApp(App[None]):
         if isinstance(self.screen, HelpScreen):
             return
         sections = [
-            ("Everywhere", [*self._shown(type(self).BINDINGS), *self._palette_binding()]),
+            ("Everywhere", [*self._shown(_not_bookmarks(type(self).BINDINGS)), *self._palette_binding()]),
+            ("Bookmarks", BOOKMARK_BINDINGS),
             ("Panes", self._shown(MainScreen.BINDINGS)),
             ("Lists (issues, articles)", [*self._list_keys(), *self._shown(PaneList.BINDINGS)]),
             ("Article", self._shown(ArticleView.BINDINGS)),

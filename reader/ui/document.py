@@ -9,6 +9,7 @@ attached by span, never parsed as markup, so `[bold]` or `[/red]` in a page show
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Literal
@@ -36,6 +37,67 @@ class Highlight:
     start: int
     end: int
     style: str  # a role name resolved by the view, e.g. "highlight", "highlight-current"
+
+
+@dataclass(frozen=True, slots=True)
+class Annotation:
+    """Text drawn right after characters `start:at` of block `block` (a name's pinyin), not page text.
+
+    The layout wraps the block as if the text were there, never breaking a line inside the
+    annotated characters or between them and the annotation; every offset the rest of the app
+    uses (highlights, the word cursor, bookmarks) still counts characters of the block's own text.
+    """
+
+    block: BlockKey
+    start: int  # the annotated characters (a name) start here...
+    at: int  # ...and end here: the annotation is drawn before character `at`
+    pieces: tuple[tuple[str, str], ...]  # (text, style role): "(", "Zhāng" in "tone-1", ...
+
+    @property
+    def text(self) -> str:
+        return "".join(text for text, _ in self.pieces)
+
+
+class _Shown:
+    """A block's text as drawn, annotations included, and the map between its offsets and the block's."""
+
+    def __init__(self, text: str, annotations: Sequence[Annotation]) -> None:
+        marks = sorted((a for a in annotations if 0 <= a.at <= len(text)), key=lambda a: a.at)
+        self.ats = [a.at for a in marks]
+        self.starts: list[int] = []  # where each annotation starts in the shown text
+        self.lengths = [len(a.text) for a in marks]
+        self.annotations = marks
+        #: Shown offsets where no line may start: inside an annotated name and before its annotation.
+        self.no_break: set[int] = set()
+        parts: list[str] = []
+        previous = 0
+        inserted = 0
+        for mark, length in zip(marks, self.lengths, strict=True):
+            parts.append(text[previous : mark.at])
+            self.starts.append(mark.at + inserted)
+            first = max(mark.start + 1, previous + 1) + inserted
+            self.no_break.update(range(first, mark.at + inserted + 1))
+            parts.append(mark.text)
+            inserted += length
+            previous = mark.at
+        parts.append(text[previous:])
+        self.text = "".join(parts)
+
+    def shown(self, offset: int, *, end: bool = False) -> int:
+        """Where character `offset` of the block is drawn (`end`: where a span ending there ends)."""
+        count = bisect_left(self.ats, offset) if end else bisect_right(self.ats, offset)
+        return offset + sum(self.lengths[:count])
+
+    def source(self, shown: int) -> int:
+        """The block offset of shown position `shown` (inside an annotation: the character before it)."""
+        inserted = 0
+        for start, length, mark in zip(self.starts, self.lengths, self.annotations, strict=True):
+            if shown < start:
+                break
+            if shown < start + length:
+                return max(0, mark.at - 1)
+            inserted += length
+        return shown - inserted
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,15 +160,23 @@ def _is_excerpt(article: Article) -> bool:
 class Layout:
     """Blocks wrapped to a width: the list of screen lines, built once per width."""
 
-    def __init__(self, blocks: Sequence[DocBlock], width: int) -> None:
+    def __init__(
+        self, blocks: Sequence[DocBlock], width: int, annotations: Sequence[Annotation] = ()
+    ) -> None:
         self.blocks = list(blocks)
         self.width = max(1, width)
         self.lines: list[DocLine] = []
         self._first_line: dict[BlockKey, int] = {}
+        by_block: dict[BlockKey, list[Annotation]] = {}
+        for annotation in annotations:
+            by_block.setdefault(annotation.block, []).append(annotation)
+        #: Each block as drawn; line offsets count characters of this text, not the block's.
+        self._shown = [_Shown(block.text, by_block.get(block.key, ())) for block in self.blocks]
         for index, block in enumerate(self.blocks):
             self.lines.extend(DocLine(-1, Line(0, 0)) for _ in range(block.space_before))
             self._first_line[block.key] = len(self.lines)
-            wrapped = wrap(block.text, self.width, cell_len(block.lead))
+            shown = self._shown[index]
+            wrapped = wrap(shown.text, self.width, cell_len(block.lead), frozenset(shown.no_break))
             for number, line in enumerate(wrapped):
                 self.lines.append(DocLine(index, line, first=number == 0))
 
@@ -118,6 +188,7 @@ class Layout:
         first = self._first_line.get(key)
         if first is None:
             return 0
+        offset = self._shown[self.lines[first].block].shown(offset)
         number = first
         while number + 1 < len(self.lines):
             following = self.lines[number + 1]
@@ -125,6 +196,15 @@ class Layout:
                 break
             number += 1
         return number
+
+    def place_at(self, y: int) -> tuple[BlockKey, int] | None:
+        """The block and block offset of the first character on screen line `y` (a blank line:
+        the start of the next block), so a relayout can bring back the very same line."""
+        if 0 <= y < len(self.lines) and self.lines[y].block >= 0:
+            entry = self.lines[y]
+            return self.blocks[entry.block].key, self._shown[entry.block].source(entry.line.start)
+        key = self.block_at(y)
+        return (key, 0) if key is not None else None
 
     def block_at(self, y: int) -> BlockKey | None:
         """The key of the block shown on screen line `y` (the next block for a blank line)."""
@@ -139,29 +219,79 @@ class Layout:
         style_for: Callable[[str], Style],
         highlights: Sequence[Highlight] = (),
     ) -> Text:
-        """Line `y` as Rich text, `width` cells wide at most (highlights applied)."""
+        """Line `y` as Rich text, `width` cells wide at most (highlights and annotations applied)."""
         if not 0 <= y < len(self.lines):
             return Text()
         entry = self.lines[y]
         if entry.block < 0:
             return Text()
         block = self.blocks[entry.block]
+        shown = self._shown[entry.block]
         line = entry.line
         base = style_for(block.role)
-        text = Text(block.text[line.start : line.end], style=base, no_wrap=True, end="")
+        text = Text(shown.text[line.start : line.end], style=base, no_wrap=True, end="")
+        for start, mark in zip(shown.starts, shown.annotations, strict=True):
+            for piece, role in mark.pieces:
+                self._stylize(text, line, start, start + len(piece), style_for(role))
+                start += len(piece)
         for mark in highlights:
-            if mark.block != block.key:
-                continue
-            start = max(mark.start, line.start) - line.start
-            end = min(mark.end, line.end) - line.start
-            if end > start:
-                text.stylize(style_for(mark.style), start, end)
-        if line.indent:
-            lead = block.lead if entry.first and block.lead else " " * line.indent
-            lead = lead if cell_len(lead) == line.indent else " " * line.indent
+            if mark.block == block.key:
+                start, end = shown.shown(mark.start), shown.shown(mark.end, end=True)
+                self._stylize(text, line, start, end, style_for(mark.style))
+        lead = self._lead(entry)
+        if lead:
             text = Text.assemble(Text(lead, style=style_for(f"{block.role}-lead")), text)
-        if block.center:
-            room = self.width - text.cell_len
-            if room > 1:
-                text = Text.assemble(" " * (room // 2), text)
-        return text
+        return Text.assemble(" " * self._centring(entry), text) if block.center else text
+
+    @staticmethod
+    def _stylize(text: Text, line: Line, start: int, end: int, style: Style) -> None:
+        """Style shown characters `start:end` of a block where they fall on `line`."""
+        start = max(start, line.start) - line.start
+        end = min(end, line.end) - line.start
+        if end > start:
+            text.stylize(style, start, end)
+
+    def _lead(self, entry: DocLine) -> str:
+        """What is drawn before the line's text: the block's lead on its first line, else spaces."""
+        if not entry.line.indent:
+            return ""
+        block = self.blocks[entry.block]
+        lead = block.lead if entry.first and block.lead else " " * entry.line.indent
+        return lead if cell_len(lead) == entry.line.indent else " " * entry.line.indent
+
+    def _centring(self, entry: DocLine) -> int:
+        """The spaces before a centred line (0 for others)."""
+        if not self.blocks[entry.block].center:
+            return 0
+        shown = self._shown[entry.block].text[entry.line.start : entry.line.end]
+        room = self.width - cell_len(self._lead(entry)) - cell_len(shown)
+        return room // 2 if room > 1 else 0
+
+    # -- screen cells <-> block offsets (a mouse click, the popup beside the word cursor) --
+
+    def offset_at(self, y: int, x: int) -> tuple[BlockKey, int] | None:
+        """The block and character drawn at cell `x` of line `y` (None off the text)."""
+        if not 0 <= y < len(self.lines) or self.lines[y].block < 0:
+            return None
+        entry = self.lines[y]
+        shown = self._shown[entry.block]
+        x -= self._centring(entry) + cell_len(self._lead(entry))
+        if x < 0:
+            return None
+        used = 0
+        for position in range(entry.line.start, entry.line.end):
+            used += cell_len(shown.text[position])
+            if used > x:
+                return self.blocks[entry.block].key, shown.source(position)
+        return None
+
+    def cell_of(self, key: BlockKey, offset: int) -> tuple[int, int]:
+        """(line, cell) where character `offset` of block `key` is drawn."""
+        y = self.line_of(key, offset)
+        entry = self.lines[y] if 0 <= y < len(self.lines) else None
+        if entry is None or entry.block < 0:
+            return y, 0
+        shown = self._shown[entry.block]
+        start = min(max(shown.shown(offset), entry.line.start), entry.line.end)
+        before = shown.text[entry.line.start : start]
+        return y, self._centring(entry) + cell_len(self._lead(entry)) + cell_len(before)

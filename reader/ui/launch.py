@@ -74,6 +74,7 @@ def run_app(args: argparse.Namespace) -> int:
     app = ReaderApp(
         Archive(usable),
         positions=positions,
+        db=getattr(args, "db", None),
         restore=not getattr(args, "no_restore", False),
         notices=notices,
     )

@@ -119,25 +119,48 @@ def _hard_split(text: str, start: int, end: int, room: int, width: int) -> list[
     return pieces
 
 
-def wrap(text: str, width: int, first_indent: int = 0) -> list[Line]:
+def wrap(
+    text: str, width: int, first_indent: int = 0, keep_together: frozenset[int] = frozenset()
+) -> list[Line]:
     """Wrap one paragraph to `width` cells; the first line starts after `first_indent` cells.
 
     Newlines in `text` are hard breaks. An empty text gives one empty line, so an empty
-    paragraph still takes its place on screen.
+    paragraph still takes its place on screen. No line starts at an offset in `keep_together`
+    (the pinyin shown after a name stays on the name's line).
     """
     width = max(1, width)
     lines: list[Line] = []
     offset = 0
     for index, piece in enumerate(text.split("\n")):
         indent = first_indent if index == 0 else 0
-        lines.extend(_wrap_piece(text, offset, offset + len(piece), width, min(indent, width - 1)))
+        lines.extend(
+            _wrap_piece(text, offset, offset + len(piece), width, min(indent, width - 1), keep_together)
+        )
         offset += len(piece) + 1
     return lines
 
 
-def _wrap_piece(text: str, begin: int, finish: int, width: int, indent: int) -> list[Line]:
+def _keep_together(
+    units: list[tuple[int, int, bool]], offsets: frozenset[int]
+) -> list[tuple[int, int, bool]]:
+    """Merge each unit starting at one of `offsets` into the unit right before it."""
+    if not offsets:
+        return units
+    merged: list[tuple[int, int, bool]] = []
+    for start, end, is_space in units:
+        if start in offsets and merged and not merged[-1][2] and merged[-1][1] == start:
+            merged[-1] = (merged[-1][0], end, False)
+        else:
+            merged.append((start, end, is_space))
+    return merged
+
+
+def _wrap_piece(
+    text: str, begin: int, finish: int, width: int, indent: int, keep_together: frozenset[int] = frozenset()
+) -> list[Line]:
     """Greedy fill of `text[begin:finish]`: a unit that does not fit starts the next line."""
     units = _glue(text, [(s + begin, e + begin, sp) for s, e, sp in _tokens(text[begin:finish])])
+    units = _keep_together(units, keep_together)
     lines: list[Line] = []
     line_start: int | None = None
     line_end = begin

@@ -21,12 +21,15 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, OptionList, Static
 
+from reader.ui.analysis import ArticleAnalysed
 from reader.ui.entries import ArticleEntry, IssueRow, page_label
 from reader.ui.messages import ArchiveScanned, IssueLoaded, PageLoaded
+from reader.ui.names_feature import NamesFeature
 from reader.ui.position import ReadingPosition
 from reader.ui.widgets.article_view import ArticleView
 from reader.ui.widgets.find_bar import FindBar
 from reader.ui.widgets.lists import ArticleList, IssueList
+from reader.ui.widgets.names_panel import NamesPanel
 from reader.ui.widgets.status_bar import StatusBar
 
 NARROW_WIDTH = 60
@@ -48,7 +51,9 @@ class MainScreen(Screen):
         Binding("right_curly_bracket", "next_issue", "Next issue", id="issue.next"),
         Binding("left_curly_bracket", "previous_issue", "Prev issue", id="issue.previous"),
         Binding("i", "app.toggle_paragraph_style", "Indent/blank", show=False, id="view.paragraph_style"),
-        Binding("slash", "find", "Find", id="find.open"),
+        Binding("m", "toggle_names", "Names", id="names.panel"),
+        Binding("y", "toggle_inline_pinyin", "Pinyin after names", show=False, id="names.inline"),
+        Binding("slash", "find", "Find in article", show=False, id="find.open"),
         Binding("n", "find_step(1)", "Next match", show=False, id="find.next"),
         Binding("N", "find_step(-1)", "Prev match", show=False, id="find.previous"),
     ]
@@ -65,12 +70,14 @@ class MainScreen(Screen):
         self.pending: ReadingPosition | None = restore
         self.active_pane = "issues"
         self._cancel_scan = threading.Event()
+        self.names = NamesFeature(self)
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="panes"):
             yield IssueList(id="issues", classes="pane -active")
             yield ArticleList(id="articles", classes="pane")
             yield ArticleView(id="article", classes="pane")
+            yield NamesPanel(id="names")
         yield Static("Terminal too small: make it bigger (q quits)", id="too-small")
         yield FindBar(id="find")
         yield StatusBar(id="status")
@@ -235,7 +242,8 @@ class MainScreen(Screen):
             return
         self.current = entry
         self.view.show_article(entry.article)
-        if at is not None and at.scroll > 0:
+        self.names.article_shown()
+        if at is not None and (at.scroll > 0 or at.paragraph > 0):  # a bookmark gives a paragraph only
             self.view.scroll_to_block(at.paragraph, context=0)
         self.find.article_shown(entry.rel, entry.article)
         self.update_status()
@@ -283,6 +291,35 @@ class MainScreen(Screen):
             top if isinstance(top, int) else 0,
             str(getattr(self.current.ref, "issue_key", "")),
         )
+
+    # -- names and pinyin (reader.ui.names_feature) -------------------------------------
+
+    def action_toggle_names(self) -> None:
+        self.names.toggle_panel()
+
+    def action_toggle_inline_pinyin(self) -> None:
+        self.names.toggle_inline()
+
+    @on(ArticleAnalysed)
+    def _analysed(self, message: ArticleAnalysed) -> None:
+        self.names.analysed(message)
+
+    @on(ArticleView.WordsWanted)
+    def _words_wanted(self) -> None:
+        self.names.want_analysis()
+        self.names.preload_dictionary()
+
+    @on(ArticleView.PinyinWanted)
+    def _pinyin_wanted(self) -> None:
+        self.names.open_popup()
+
+    @on(NamesPanel.Chosen)
+    def _name_chosen(self, message: NamesPanel.Chosen) -> None:
+        self.names.choose(message.entry)
+
+    @on(NamesPanel.Closed)
+    def _names_closed(self) -> None:
+        self.names.toggle_panel()
 
     # -- going somewhere -----------------------------------------------------------------
 

@@ -3,7 +3,9 @@
 Modelled on toolong's LogLines: the widget keeps a `Layout` (the article wrapped to the
 pane's width with `reader.ui.wrap`'s line-breaking rules) and `render_line` turns the one
 line asked for into a Strip, so a long article costs nothing until it is scrolled into view.
-Highlights (search hits, names) are spans over block text, applied when a line is drawn.
+Highlights (search hits, names, the word cursor) are spans over block text, applied when a
+line is drawn; inline annotations (a name's pinyin) are wrapped with the text but never shift
+the block offsets that highlights, the cursor and bookmarks use.
 """
 
 from __future__ import annotations
@@ -15,13 +17,17 @@ from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding, BindingType
+from textual.events import Click
 from textual.geometry import Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from reader.page.model import Article
-from reader.ui.document import BlockKey, Highlight, Layout, ParagraphStyle, article_blocks
+from reader.ui.document import Annotation, BlockKey, Highlight, Layout, ParagraphStyle, article_blocks
+from reader.ui.tones import tone_styles
+from reader.ui.widgets.word_cursor import WordCursor
+from reader.ui.words import ArticleWords, WordSpan
 
 ROLES = (
     "kind",
@@ -37,6 +43,7 @@ ROLES = (
     "placeholder",
     "highlight",
     "highlight-current",
+    "word-cursor",
 )
 
 
@@ -52,10 +59,19 @@ class ArticleView(ScrollView, can_focus=True):
         Binding("pageup,u", "scroll_pages(-1)", "Page ↑", id="article.page_up"),
         Binding("home,g", "to_top", "Top", show=False, id="article.top"),
         Binding("end,G", "to_bottom", "Bottom", show=False, id="article.bottom"),
+        Binding("w,right", "step_word(1)", "Next word", id="word.next"),
+        Binding("W,left", "step_word(-1)", "Prev word", show=False, id="word.previous"),
+        Binding("p", "pinyin", "Pinyin", id="word.pinyin"),
     ]
 
     class Moved(Message):
         """The reader scrolled: the status line updates its percentage."""
+
+    class WordsWanted(Message):
+        """The word cursor needs the article's words: the screen has it analysed."""
+
+    class PinyinWanted(Message):
+        """`p` on the word under the cursor: the screen opens the popup."""
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
@@ -65,6 +81,8 @@ class ArticleView(ScrollView, can_focus=True):
         self.highlights: list[Highlight] = []
         self._layout: Layout | None = None
         self._styles: dict[str, Style] = {}
+        self.annotations: list[Annotation] = []  # inline pinyin after names
+        self.cursor = WordCursor(self)
 
     # -- content -------------------------------------------------------------------------
 
@@ -73,6 +91,8 @@ class ArticleView(ScrollView, can_focus=True):
         self.article = article
         self.placeholder = placeholder or "Choose an article"
         self.highlights = []
+        self.annotations = []
+        self.cursor.reset()
         self._relayout()
         self._jump(0)
         self.refresh()
@@ -93,6 +113,21 @@ class ArticleView(ScrollView, can_focus=True):
         """Replace the highlighted spans (search hits, a name's occurrences) and redraw."""
         self.highlights = list(highlights)
         self.refresh()
+
+    def set_annotations(self, annotations: Sequence[Annotation]) -> None:
+        """Draw text after some spans (a name's pinyin), keeping the block at the top in place."""
+        key = self.top_block()
+        self.annotations = list(annotations)
+        self._relayout()
+        if key is not None and self._layout is not None:
+            self._jump(self._layout.line_of(key))
+        self.refresh()
+
+    def set_analysis(self, words: ArticleWords, annotations: Sequence[Annotation]) -> None:
+        """The article's words (names whole) and inline pinyin, from the screen's worker."""
+        if list(annotations) != self.annotations:
+            self.set_annotations(annotations)
+        self.cursor.set_words(words)
 
     def scroll_to_block(self, key: BlockKey, offset: int = 0, context: int = 2) -> None:
         """Bring character `offset` of block `key` into view, `context` lines below the top."""
@@ -146,7 +181,7 @@ class ArticleView(ScrollView, can_focus=True):
             self._layout = None
             self.virtual_size = Size(width, 1)
             return
-        self._layout = Layout(article_blocks(self.article, self.paragraph_style), width)
+        self._layout = Layout(article_blocks(self.article, self.paragraph_style), width, self.annotations)
         self.virtual_size = Size(width, len(self._layout))
 
     def on_resize(self) -> None:
@@ -158,15 +193,13 @@ class ArticleView(ScrollView, can_focus=True):
             self._jump(self._layout.line_of(*anchor))
 
     def _top_character(self) -> tuple[BlockKey, int] | None:
-        layout = self._layout
-        if layout is None:
-            return None
-        y = max(0, round(self.scroll_y))
-        if y < len(layout.lines) and layout.lines[y].block >= 0:
-            line = layout.lines[y]
-            return layout.blocks[line.block].key, line.line.start
-        key = layout.block_at(y)
-        return (key, 0) if key is not None else None
+        return self._layout.place_at(max(0, round(self.scroll_y))) if self._layout is not None else None
+
+    def watch_show_vertical_scrollbar(self) -> None:
+        """The scrollbar came or went: the text is one cell narrower or wider, so wrap it again
+        (else the last cell of the longest lines is cut off under the scrollbar)."""
+        if self._layout is not None and self._layout.width != self.scrollable_content_region.width:
+            self.on_resize()
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
@@ -176,18 +209,20 @@ class ArticleView(ScrollView, can_focus=True):
         style = self._styles.get(role)
         if style is None:
             name = f"article-view--{role}"
-            style = (
-                self.get_component_rich_style(name, partial=True)
-                if name in self.COMPONENT_CLASSES
-                else Style()
-            )
+            if role.startswith("tone-"):  # pinyin after a name: a colour per tone, from the theme
+                style = tone_styles(self.app).get(int(role[5:]), Style())
+            elif name in self.COMPONENT_CLASSES:
+                style = self.get_component_rich_style(name, partial=True)
+            else:
+                style = Style()
             self._styles[role] = style
         return style
 
     def _text_line(self, y: int) -> Text:
         if self._layout is None:
             return Text(self.placeholder, style=self._style("placeholder")) if y == 0 else Text()
-        return self._layout.render(y, self._style, self.highlights)
+        cursor = self.cursor.highlight()
+        return self._layout.render(y, self._style, [*self.highlights, cursor] if cursor else self.highlights)
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
@@ -221,3 +256,35 @@ class ArticleView(ScrollView, can_focus=True):
 
     def action_to_bottom(self) -> None:
         self.scroll_to(y=self.max_scroll_y, animate=False)
+
+    # -- the word cursor and `p` (reader.ui.widgets.word_cursor) -------------------------
+
+    @property
+    def layout(self) -> Layout | None:
+        """The article as laid out now (None with no article)."""
+        return self._layout
+
+    def jump_to_line(self, y: int) -> None:
+        self._jump(y)
+
+    def cursor_word(self) -> WordSpan | None:
+        return self.cursor.word
+
+    def screen_cell(self, key: BlockKey, offset: int) -> tuple[int, int]:
+        """The screen (x, y) where character `offset` of block `key` is drawn."""
+        if self._layout is None:
+            return self.content_region.x, self.content_region.y
+        y, x = self._layout.cell_of(key, offset)
+        return self.content_region.x + x, self.content_region.y + y - round(self.scroll_y)
+
+    def action_step_word(self, count: int) -> None:
+        self.cursor.step(count)
+
+    def action_pinyin(self) -> None:
+        self.cursor.ask_pinyin()
+
+    def on_click(self, event: Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is not None:
+            self.focus()
+            self.cursor.click(offset.x, offset.y)

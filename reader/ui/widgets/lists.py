@@ -62,6 +62,14 @@ class IssueList(PaneList):
             text.append(f" · ★{marks}", style="dim")
         return text
 
+    def show_bookmark_counts(self, counts: dict[str, int]) -> None:
+        """Redraw the ★ counts after bookmarks were added or removed."""
+        if counts == self.bookmark_counts:
+            return
+        self.bookmark_counts = dict(counts)
+        for row in self.rows:
+            self.replace_option_prompt(row.key, self._prompt(row))
+
     @property
     def current_key(self) -> str | None:
         option = self.highlighted_option
@@ -120,6 +128,14 @@ class ArticleList(PaneList):
         if article.byline:
             text.append(f"\n  {article.byline}", style="dim")
         return text
+
+    def show_bookmarked(self, keys: set[tuple[str, str]]) -> None:
+        """Mark with ★ the articles whose (page rel, article id) is in `keys`."""
+        changed = keys ^ self.bookmarked
+        self.bookmarked = set(keys)
+        for number, entry in enumerate(self.entries):
+            if (entry.rel, entry.article.id) in changed:
+                self.replace_option_prompt(f"a{number}", self._prompt(entry))
 
     @property
     def current_number(self) -> int | None:
