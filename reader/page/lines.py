@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 
 from reader.page.text import (
+    CLOSERS,
+    SENTENCE_END,
     cell_width,
     despace,
     ends_sentence,
@@ -30,6 +32,11 @@ _ROLE_RE = re.compile(_ROLE)
 # Every special line holds one of these characters (of 记者, 摄, 版, 宣, 星期 ...); most body
 # lines hold none, and skip all the rules.
 _SPECIAL_CHARS = frozenset("记通摄撰作编文图版转接宣广热校星周出邮C报")
+# ... and one of these words: the second, exact test for lines that hold such a character.
+_MAYBE_SPECIAL = re.compile(
+    r"记者|通讯员|摄|撰|作者|编|[文图][/／:：\s]|[\s/／][文图]|^[文图]|版|页|宣|广告|热线|校对"
+    r"|星期|周[一二三四五六日天]|出版物|邮发|CN|报$|^[A-Z]\d"
+)
 _NOTICE_CREDITS = frozenset({"宣", "广告", "（广告）", "(广告)"})
 _ROLE_WORDS = ("记者", "通讯员", "摄影", "撰稿", "作者", "编辑", "撰文", "文", "图")
 _NAME = r"[\u4e00-\u9fff][\u4e00-\u9fff·•]{1,5}"
@@ -100,14 +107,17 @@ class Line:
         self.frame_start = frame_start  # a leading space: extraction starts a new text frame
         self.indented = indented  # a kept paragraph indent (two full-width spaces)
         self.authors = authors
-        self.body = despace(text)  # the line as body text: justification spaces removed
-        # display cells (punctuation 2) and shape width (punctuation 1) of the body
-        self.cells, self.width = widths(self.body)
-        self.terminal = ends_sentence(text)  # ends a sentence
         spaced = " " in text or "\t" in text or "\u3000" in text
+        body = despace(text) if spaced else text  # the line as body text: no justification spaces
+        self.body = body
+        # display cells (punctuation 2) and shape width (punctuation 1) of the body
+        self.cells, self.width = widths(body)
+        last = text[-1]
+        self.terminal = last in SENTENCE_END or (last in CLOSERS and ends_sentence(text))
         self.letter_spaced = spaced and is_letter_spaced(text)
         self.phrase_gap = spaced and has_phrase_gap(text)  # a headline's gap between two phrases
-        self._dateline = bool(_DATELINE.match(text))
+        # 本报讯, 新华社北京7月28日电 ...: only lines with 讯 or 电 near their start can open so.
+        self._dateline = ("讯" in text[:8] or "电" in text[:16]) and bool(_DATELINE.match(text))
 
     def __repr__(self) -> str:
         return f"Line({self.number}, {self.text!r}, {self.kind!r})"
@@ -252,18 +262,21 @@ def classify(raw_lines: list[str], numbers: list[int]) -> list[Line]:
     Blank lines are dropped: they are noise (double spacing, column breaks), not structure.
     """
     out: list[Line] = []
+    special = _SPECIAL_CHARS
     for raw, number in zip(raw_lines, numbers):
         text = raw.strip()
         if not text:
             continue
         frame_start = raw[:1] in (" ", "\t") and not raw.startswith("  ")
         indented = raw.startswith(("\u3000", "  "))
-        if text in _NOTICE_CREDITS and out and out[-1].kind == "text" and not out[-1].terminal:
+        if (special.isdisjoint(text) and not ("A" <= text[0] <= "Z")) or not _MAYBE_SPECIAL.search(text):
+            out.append(Line(number, text, "text", frame_start, indented))  # running text: no rule applies
+        elif text in _NOTICE_CREDITS and out and out[-1].kind == "text" and not out[-1].terminal:
             # `…局` / `宣`: the credit of a notice wrapped onto a line of its own.
             out[-1].kind = "notice"
             out.append(Line(number, text, "notice", frame_start, indented))
-            continue
-        out.extend(_classify_line(text, number, frame_start, indented))
+        else:
+            out.extend(_classify_line(text, number, frame_start, indented))
     return out
 
 
@@ -271,10 +284,6 @@ def _classify_line(text: str, number: int, frame_start: bool, indented: bool) ->
     def line(t: str, kind: str = "text", authors: tuple[str, ...] = (), first: bool = True) -> Line:
         return Line(number, t, kind, frame_start and first, indented and first, authors)
 
-    if _SPECIAL_CHARS.isdisjoint(text) and not ("A" <= text[0] <= "Z"):
-        return [
-            Line(number, text, "text", frame_start, indented)
-        ]  # the common case: a line of running text, no rule applies
     cont = split_continuation(text)
     if cont:
         before, marker, after, direction = cont

@@ -45,6 +45,10 @@ _KICKER_END = re.compile(
     r"(强调|指出|表示|要求|召开|举行|开幕|闭幕|会见|调研|考察|出席|主持|讲话|提出|部署)$"
 )
 _TITLE_CHARS = 28
+#: An article with a headline and less body than this is a brief (a teaser, a short notice).
+BRIEF_BODY_CHARS = 40
+#: The id is a digest of the body's first letters and digits: stable under headline changes.
+ID_CHARS = 64
 
 
 def read_page(path: Path | str, source: str | None = None) -> Page:
@@ -142,11 +146,11 @@ def _article(core: Core) -> Article | None:
         return _make(core, "notice", (), text, "", (), [block])
     blocks = _blocks(core)
     headline = tuple(headline_lines(core))
-    body_chars = sum(len(content_key(b.text)) for b in blocks if b.kind == "paragraph")
+    body_chars = len(_leading_content(blocks, BRIEF_BODY_CHARS))
     if not blocks and not headline and core.kind != "photo":
         return None  # a byline with nothing under it
     kind = core.kind
-    if kind == "article" and headline and body_chars < 40:
+    if kind == "article" and headline and body_chars < BRIEF_BODY_CHARS:
         kind = "brief"
     byline = byline_text(core.byline) if core.byline else ""
     authors = core.byline.authors if core.byline else ()
@@ -171,11 +175,20 @@ def _make(
     numbers = [n for b in blocks for n in b.lines]
     numbers += [ln.number for ln in (core.byline, *core.headline) if ln is not None]
     span = (min(numbers), max(numbers)) if numbers else (0, 0)
-    seed = "".join(content_key(b.text) for b in blocks if b.kind == "paragraph")[:64] or content_key(
-        "".join(headline) + byline
-    )
+    seed = _leading_content(blocks, ID_CHARS) or content_key("".join(headline) + byline)
     digest = hashlib.sha1(seed.encode("utf-8")).hexdigest()[:10]
     return Article(digest, kind, headline, title, byline, tuple(authors), tuple(blocks), span)  # type: ignore[arg-type]
+
+
+def _leading_content(blocks: list[Block], limit: int) -> str:
+    """The first `limit` letters and digits of the article's paragraphs (no more is read)."""
+    found = ""
+    for block in blocks:
+        if block.kind == "paragraph":
+            found += content_key(block.text)
+            if len(found) >= limit:
+                break
+    return found[:limit]
 
 
 def _title(headline: tuple[str, ...], core: Core, blocks: list[Block]) -> str:
