@@ -76,15 +76,26 @@ def test_a_second_backup_in_the_same_second_does_not_overwrite_the_first(tmp_pat
     ]
 
 
-def test_an_unreadable_path_a_directory_is_moved_aside_too(tmp_path: Path) -> None:
+def test_a_folder_given_as_the_database_is_never_moved_or_renamed(tmp_path: Path) -> None:
+    """`--db ~` must not rename the reader's home folder as if it were a corrupt file."""
     path = tmp_path / "bookmarks.json"
     path.mkdir()
     (path / "inside.txt").write_text("kept", encoding="utf-8")
     store = BookmarkStore(path)
-    (backup,) = backups(tmp_path)
-    assert (backup / "inside.txt").read_text(encoding="utf-8") == "kept"
-    store.add(mark())
-    assert path.is_file()
+    assert not backups(tmp_path)
+    assert (path / "inside.txt").read_text(encoding="utf-8") == "kept"
+    assert store.list() == []
+    assert "is a folder" in (store.writable_reason or "")
+    assert any("is a folder" in m for m in store.take_messages())
+    with pytest.raises(StoreReadOnly):
+        store.add(mark())
+    assert path.is_dir()
+
+
+def test_a_device_given_as_the_database_is_refused_without_reading_it() -> None:
+    store = BookmarkStore(Path("/dev/zero"))
+    assert store.list() == []
+    assert "special file" in (store.writable_reason or "")
 
 
 # --------------------------------------------------------------------------- read-only locations

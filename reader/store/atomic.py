@@ -15,6 +15,7 @@ import contextlib
 import errno
 import json
 import os
+import stat
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -32,6 +33,33 @@ Data = dict[str, dict[str, Any]]
 
 class CorruptDatabase(Exception):
     """The database file exists but cannot be read as a TinyDB JSON document."""
+
+
+#: A bookmark database is a few hundred KB; a file far beyond this is not one (or `--db` named
+#: something else, such as a device), and is never read whole into memory.
+MAX_DATABASE_BYTES = 64 * 1024 * 1024
+
+
+def unusable_path(path: Path) -> str | None:
+    """Why `path` can never be this store's database (a folder, a device, under a file), or None.
+
+    Such a path is not a corrupt database to move aside: renaming the reader's folder or a
+    device because `--db` pointed at it would be a disaster. Bookmarks are refused instead.
+    """
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        return None
+    except NotADirectoryError:
+        return f"{path} cannot hold a bookmark database: part of that path is a file, not a folder"
+    except OSError as error:
+        return f"{path} cannot be read: {error.strerror or error}"
+    if not stat.S_ISREG(info.st_mode):
+        kind = "a folder" if stat.S_ISDIR(info.st_mode) else "a device or other special file"
+        return f"{path} is {kind}, not a bookmark database"
+    if info.st_size > MAX_DATABASE_BYTES:
+        return f"{path} is larger than {MAX_DATABASE_BYTES // (1024 * 1024)} MB: not a bookmark database"
+    return None
 
 
 def temp_prefix(path: Path) -> str:

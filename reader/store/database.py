@@ -33,6 +33,7 @@ from reader.store.atomic import (
     Data,
     read_database,
     remove_orphan_temp_files,
+    unusable_path,
 )
 from reader.store.errors import StoreBusy, StoreError, StoreReadOnly, StoreWriteError
 from reader.store.location import resolve_db_path
@@ -110,7 +111,14 @@ class BookmarkStore:
         self._messages: list[str] = []
         self._refusal: str | None = None  # set when writing would destroy an unreadable file
         self._orphans_checked = False
-        self._check_readable()
+        problem = unusable_path(self.path)
+        if problem is not None:
+            self._refusal = (
+                f"Bookmarks cannot be saved: {problem}; they are off for this session, reading goes on."
+            )
+            self._messages.append(self._refusal)
+        else:
+            self._check_readable()
 
     # ----------------------------------------------------------------- messages for the app
 
