@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import statistics
 import tempfile
 import time
@@ -25,6 +26,10 @@ from reader.ui.app import ReaderApp
 
 async def run(paths: list[Path], rounds: int) -> tuple[list[float], list[float], int]:
     with tempfile.TemporaryDirectory() as cache:
+        # the search index (built once the scan ends) and the bookmark store stay in `cache`,
+        # away from the user's real cache and data dirs
+        os.environ["READER_CACHE"] = cache
+        os.environ["READER_DB"] = str(Path(cache) / "bookmarks.json")
         app = ReaderApp(Archive(paths, cache_dir=Path(cache)), restore=False)
         work: list[float] = []
         keys: list[float] = []
