@@ -396,3 +396,21 @@ async def test_bookmarks_off_for_the_session_are_announced_and_refused(
         assert isinstance(app.screen, MainScreen)
     assert db.read_text(encoding="utf-8") == "{ broken"
     assert os.listdir(shared_folder) == ["bookmarks.json"]
+
+
+async def test_x_exports_every_note_as_markdown_beside_the_database(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    articles = seed_articles()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, ready(app))
+        await make_two_bookmarks(pilot, app)
+        await pilot.press("B")
+        await settle(pilot, lambda: isinstance(app.screen, BookmarksScreen) and app.screen.loaded)
+        await pilot.press("down", "x")
+        await settle(pilot, lambda: list(tmp_path.glob("bookmarks-*.md")))
+        [exported] = tmp_path.glob("bookmarks-*.md")
+        text = exported.read_text(encoding="utf-8")
+        assert text.startswith("# Bookmarks")
+        assert f"### {articles[1].title}" in text and f"### {articles[4].title}" in text
+        assert "remember the 70% figure" in text
+        await settle(pilot, lambda: any("Exported 2 bookmarks" in m for m in shown(app)))

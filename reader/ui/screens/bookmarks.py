@@ -9,7 +9,9 @@ dismisses with that place), `d` deletes after asking, `e` edits the note, Esc cl
 
 from __future__ import annotations
 
+from datetime import datetime
 from functools import partial
+from pathlib import Path
 from typing import Any, ClassVar
 
 from rich.text import Text
@@ -22,6 +24,7 @@ from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from reader.store import Bookmark, StoreError
+from reader.store.export import export_markdown
 from reader.ui.bookmark_places import Located, locate
 from reader.ui.position import ReadingPosition
 from reader.ui.screens.confirm import ConfirmScreen
@@ -56,6 +59,7 @@ class BookmarksScreen(Screen[ReadingPosition | None]):
         Binding("escape", "close", "Close", id="bookmarks.close"),
         Binding("d,delete", "delete", "Delete", id="bookmarks.delete"),
         Binding("e", "edit", "Edit note", id="bookmarks.edit"),
+        Binding("x", "export", "Export", id="bookmarks.export"),
         Binding("down", "to_list", "To the list", show=False, id="bookmarks.to_list"),
     ]
 
@@ -104,7 +108,10 @@ class BookmarksScreen(Screen[ReadingPosition | None]):
         yield Input(placeholder="Filter by title, note or issue", id="bookmarks-filter")
         yield PaneList(id="bookmarks-list")
         yield Static(
-            Text("Type to filter · ↓ to the list · Enter opens · d deletes · e edits the note · Esc closes"),
+            Text(
+                "Type to filter · ↓ to the list · Enter opens · d deletes · e edits the note"
+                " · x exports (Markdown) · Esc closes"
+            ),
             id="bookmarks-hint",
         )
         yield Footer()
@@ -277,6 +284,22 @@ class BookmarksScreen(Screen[ReadingPosition | None]):
         self.app.push_screen(
             NoteScreen(heading, bookmark.note, partial(self.store.set_note, bookmark)), closed
         )
+
+    def action_export(self) -> None:
+        self.export()
+
+    @work(thread=True, exclusive=True, group="bookmarks-export")
+    def export(self) -> None:
+        """Write every bookmark and note as Markdown beside the database (as `reader bookmarks
+        export` prints it), so the notes can leave the app without a shell."""
+        try:
+            marks = self.store.list()
+            target = Path(self.store.path).with_name(f"bookmarks-{datetime.now():%Y%m%d-%H%M%S}.md")
+            target.write_text(export_markdown(marks), encoding="utf-8")
+        except (StoreError, OSError) as error:
+            self.post_message(self.Changed(f"Export failed: {error}", "error"))
+            return
+        self.post_message(self.Changed(f"Exported {len(marks)} bookmarks to {target}"))
 
     def on_bookmarks_screen_changed(self, message: Changed) -> None:
         self.notify(message.notice, severity=message.severity, markup=False)  # type: ignore[arg-type]
