@@ -57,7 +57,14 @@ def child_reader(paths: list[str], cache: str) -> None:
 
 
 def measure(kind: str, paths: list[str], cache: str) -> float:
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    # The app's search index and bookmark store go to the run's temporary folder, never to the
+    # user's real cache and data dirs.
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(ROOT),
+        "READER_CACHE": cache,
+        "READER_DB": str(Path(cache) / "bookmarks.json"),
+    }
     start = time.time()
     output = subprocess.run(
         [sys.executable, __file__, "--child", kind, "--cache", cache, *paths],

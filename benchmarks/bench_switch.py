@@ -13,18 +13,27 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import statistics
+import sys
 import tempfile
 import time
 from pathlib import Path
 
-from reader.archive import Archive
-from reader.resources import seeds_dir
-from reader.ui.app import ReaderApp
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # run from a fresh checkout: `python3 benchmarks/bench_switch.py`
+
+from reader.archive import Archive  # noqa: E402
+from reader.resources import seeds_dir  # noqa: E402
+from reader.ui.app import ReaderApp  # noqa: E402
 
 
 async def run(paths: list[Path], rounds: int) -> tuple[list[float], list[float], int]:
     with tempfile.TemporaryDirectory() as cache:
+        # the search index (built once the scan ends) and the bookmark store stay in `cache`,
+        # away from the user's real cache and data dirs
+        os.environ["READER_CACHE"] = cache
+        os.environ["READER_DB"] = str(Path(cache) / "bookmarks.json")
         app = ReaderApp(Archive(paths, cache_dir=Path(cache)), restore=False)
         work: list[float] = []
         keys: list[float] = []
