@@ -93,3 +93,16 @@ def test_huge_page_is_read_up_to_the_limit_and_says_so(tmp_path: Path) -> None:
 def test_unreadable_path_is_a_status_not_an_exception(tmp_path: Path) -> None:
     assert read_page(tmp_path / "missing.txt").status == "unreadable"
     assert read_page(tmp_path).status == "unreadable"  # a folder
+
+
+def test_bidi_overrides_are_scrubbed_too() -> None:
+    clean = scrub_controls("abc\u202edef\u2066ghi\u2069")
+    assert not any(c in clean for c in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+    assert "abc" in clean and "def" in clean
+
+
+def test_one_huge_line_is_body_text_not_a_headline() -> None:
+    page = parse_page(("字" * 1_000_000).encode("utf-8"), "huge.txt")
+    [article] = page.articles
+    assert not article.headline and len(article.blocks) == 1
+    assert len(article.blocks[0].text) == 1_000_000

@@ -22,8 +22,10 @@ MAX_PAGE_BYTES = 4 * 1024 * 1024
 MAX_LINE_CHARS = 4000
 
 # C0 controls but tab and newline, DEL, and C1 controls. ESC (\x1b) and CSI (\x9b) are the
-# dangerous ones; the rest are scrubbed too since no page text needs them.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# dangerous ones; the rest are scrubbed too since no page text needs them. So are the bidi
+# embeddings, overrides and isolates (U+202A-202E, U+2066-2069): a right-to-left override
+# would reorder what the terminal shows after it.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def _visible(match: re.Match[str]) -> str:

@@ -23,6 +23,8 @@ BREAK_EVIDENCE = 2.5
 RUNNING_SLACK = 5
 #: A paragraph's first line is shorter by its indent: it may be this much under the column.
 FIRST_LINE_SLACK = 9
+#: No headline, subhead or teaser line is longer than this many characters.
+MAX_HEADING_CHARS = 80
 #: A line this much wider than the column spans several columns: a headline.
 WIDE_CELLS = 6
 
@@ -151,7 +153,10 @@ def segment_units(
             last_sentence = max((i for i in range(start, end) if lines[i].terminal), default=-1)
             if last_sentence >= 0:
                 units.extend(segment_units(lines[start : last_sentence + 1], column, cells_column))
-            units.append(Unit("heading", lines[last_sentence + 1 if last_sentence >= 0 else start :], column))
+            tail = lines[last_sentence + 1 if last_sentence >= 0 else start :]
+            # A headline is short: text running on for hundreds of characters is body, cut off.
+            too_long = any(len(ln.text) > MAX_HEADING_CHARS for ln in tail)
+            units.append(Unit("paragraph" if too_long else "heading", tail, column))
             break
         chunk = lines[start : end + 1]
         heading = _heading_prefix(chunk, column)
