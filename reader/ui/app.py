@@ -108,7 +108,7 @@ class ReaderApp(BookmarkingMixin, App[None]):
     def on_mount(self) -> None:
         self.theme = self._theme_name
         for notice in self.notices:
-            self.notify(notice, severity="warning", timeout=8)
+            self.notify(notice, severity="warning", timeout=8, markup=False)
         self.open_bookmarks()
 
     def get_default_screen(self) -> MainScreen:
@@ -143,7 +143,9 @@ class ReaderApp(BookmarkingMixin, App[None]):
         try:
             ensure_loaded()
         except Exception as error:  # the reading goes on without segmentation
-            self.call_from_thread(self.notify, f"word segmentation unavailable: {error}", severity="warning")
+            self.call_from_thread(
+                self.notify, f"word segmentation unavailable: {error}", severity="warning", markup=False
+            )
 
     @work(thread=True, exclusive=True, group="titles")
     def index_titles(self, rows: list[IssueRow]) -> None:
@@ -168,7 +170,7 @@ class ReaderApp(BookmarkingMixin, App[None]):
     def scan_finished(self, rows: list[IssueRow], errors: list[str]) -> None:
         self.issue_labels = {row.key: row.label for row in rows}
         for error in errors:
-            self.notify(error, title="Could not open", severity="error", timeout=10)
+            self.notify(error, title="Could not open", severity="error", timeout=10, markup=False)
         self.index_titles(rows)
         refs = [ref for row in rows for ref in row.pages]
         self.indexer.start(self, refs, self.archive.load)  # type: ignore[attr-defined]
@@ -179,7 +181,7 @@ class ReaderApp(BookmarkingMixin, App[None]):
 
     def on_index_failed(self, message: IndexFailed) -> None:
         self.indexer.error = message.error
-        self.notify(message.error, severity="warning", timeout=8)
+        self.notify(message.error, severity="warning", timeout=8, markup=False)
         self.main.update_status()
 
     def open_search_result(self, result: object, query: str) -> None:
@@ -214,7 +216,7 @@ class ReaderApp(BookmarkingMixin, App[None]):
     def save_position(self, positions: PositionKeeper, position: ReadingPosition) -> None:
         error = positions.save(position)
         if error:
-            self.call_from_thread(self.notify, error, severity="warning")
+            self.call_from_thread(self.notify, error, severity="warning", markup=False)
 
     # -- actions -------------------------------------------------------------------------
 

@@ -92,7 +92,7 @@ class NamesFeature:
         if message.analysis is None:
             if message.article is self.article and self.panel_open:
                 self.panel.show_error(message.error)
-            self.screen.notify(f"names unavailable: {message.error}", severity="warning")
+            self.screen.notify(f"names unavailable: {message.error}", severity="warning", markup=False)
             return
         self.analyses[id(message.article)] = message.analysis
         while len(self.analyses) > KEEP_ANALYSES:

@@ -175,7 +175,9 @@ class WordPopup(ModalScreen[None]):
             info = look_up(self.word, self.name_entry)
         except Exception as error:  # a broken dictionary must not take the reading down
             info = WordInfo(self.word, self.info.reading, self.info.kind, looked_up=True)
-            self.app.call_from_thread(self.app.notify, f"dictionary unavailable: {error}", severity="warning")
+            self.app.call_from_thread(
+                self.app.notify, f"dictionary unavailable: {error}", severity="warning", markup=False
+            )
         self.post_message(self.LookedUp(info))
 
     @on(LookedUp)
