@@ -42,18 +42,3 @@ async def test_every_kind_of_broken_page_is_listed_with_its_problem(tmp_path: Pa
         assert any("本報訊" in t for t in texts)  # Big5 read right
         assert not any("Traceback" in t for t in texts)
         await pilot.press("q")
-
-
-async def test_a_path_that_looks_like_markup_is_reported_literally(tmp_path: Path) -> None:
-    from reader.ui.launch import check_paths
-
-    folder = tmp_path / "[bold]pages"
-    folder.mkdir()
-    (folder / "01.txt").write_text(GOOD, encoding="utf-8")
-    usable, problems = check_paths([folder, tmp_path / "[/red]missing"])
-    app = seed_app(tmp_path, usable, notices=problems)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot, lambda: any("农村公路建设提速" in t for t in option_texts(app)))
-        shown = [str(n.message) for n in app._notifications]
-        assert any("[/red]missing" in message for message in shown)
-        await pilot.press("q")
