@@ -44,9 +44,29 @@ class IssueList(PaneList):
         self.bookmark_counts: dict[str, int] = {}
 
     def set_rows(self, rows: Sequence[IssueRow]) -> None:
-        """Show `rows`, keeping the highlighted issue where it was."""
+        """Show `rows`, keeping the highlighted issue where it was.
+
+        While a large archive is scanned, each snapshot only adds issues at the end (and pages to
+        the last ones): those are appended and the changed rows redrawn, instead of rebuilding a
+        list of thousands of issues on the event loop at every progress report.
+        """
+        new_rows = list(rows)
+        old_rows = self.rows
+        if (
+            old_rows
+            and len(new_rows) >= len(old_rows)
+            and all(old.key == new.key for old, new in zip(old_rows, new_rows))
+        ):
+            for old, new in zip(old_rows, new_rows):
+                if old.page_count != new.page_count or old.label != new.label:
+                    self.replace_option_prompt(new.key, self._prompt(new))
+            self.rows = new_rows
+            self.add_options(Option(self._prompt(row), id=row.key) for row in new_rows[len(old_rows) :])
+            if self.highlighted is None and new_rows:
+                self.highlighted = 0
+            return
         current = self.current_key
-        self.rows = list(rows)
+        self.rows = new_rows
         self.set_options(Option(self._prompt(row), id=row.key) for row in self.rows)
         if current is not None and current in {row.key for row in self.rows}:
             self.highlighted = self.get_option_index(current)
