@@ -71,11 +71,11 @@ class ReaderApp(BookmarkingMixin, App[None]):
     CSS_PATH: ClassVar[list[str | PurePath]] = [styles_dir() / name for name in STYLESHEETS]
     COMMANDS = App.COMMANDS | {ArticleTitles, Toggles}
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("q", "quit", "Quit", id="app.quit"),
-        Binding("question_mark", "help", "Help", id="app.help"),
-        Binding("S,ctrl+f", "search_archive", "Search archive", id="app.search_archive"),
-        Binding("T", "toggle_dark", "Light/dark", show=False, id="app.theme"),
+        Binding("S,ctrl+f", "search_archive", "Search", tooltip="Search archive", id="app.search_archive"),
         *BOOKMARK_BINDINGS,
+        Binding("T", "toggle_dark", "Light/dark", show=False, id="app.theme"),
+        Binding("question_mark", "help", "Help", tooltip="Help: every key", id="app.help"),
+        Binding("q", "quit", "Quit", id="app.quit"),
     ]
 
     def __init__(
