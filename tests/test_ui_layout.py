@@ -54,6 +54,17 @@ async def test_one_pane_at_a_time_at_50x20(tmp_path: Path) -> None:
         assert shown(app) == ["issues"]
 
 
+async def test_the_one_pane_shown_at_50x20_takes_the_full_width(tmp_path: Path) -> None:
+    app = seed_app(tmp_path)
+    async with app.run_test(size=(50, 20)) as pilot:
+        await settle(pilot, loaded(app))
+        for pane in ("issues", "articles", "article", "issues"):  # Tab goes round the three
+            assert shown(app) == [pane]
+            assert app.main.query_one(f"#{pane}").outer_size.width == 50, pane
+            await pilot.press("tab")
+            await pilot.pause()
+
+
 async def test_widening_brings_the_three_panes_back(tmp_path: Path) -> None:
     app = seed_app(tmp_path)
     async with app.run_test(size=(50, 20)) as pilot:
