@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
+import pytest
 from rich.cells import cell_len
+from textual.widgets._footer import FooterKey, FooterLabel
 
 from reader.ui.screens.main import PANES
 from tests.test_ui_session import loaded, seed_app, settle
@@ -51,6 +54,17 @@ async def test_one_pane_at_a_time_at_50x20(tmp_path: Path) -> None:
         assert shown(app) == ["issues"]
 
 
+async def test_the_one_pane_shown_at_50x20_takes_the_full_width(tmp_path: Path) -> None:
+    app = seed_app(tmp_path)
+    async with app.run_test(size=(50, 20)) as pilot:
+        await settle(pilot, loaded(app))
+        for pane in ("issues", "articles", "article", "issues"):  # Tab goes round the three
+            assert shown(app) == [pane]
+            assert app.main.query_one(f"#{pane}").outer_size.width == 50, pane
+            await pilot.press("tab")
+            await pilot.pause()
+
+
 async def test_widening_brings_the_three_panes_back(tmp_path: Path) -> None:
     app = seed_app(tmp_path)
     async with app.run_test(size=(50, 20)) as pilot:
@@ -72,3 +86,59 @@ async def test_20x5_shows_a_notice_and_does_not_crash(tmp_path: Path) -> None:
         assert not notice.display and shown(app) == list(PANES)
         await pilot.press("q")
     assert app.return_code == 0
+
+
+#: What the footer offers a reader (key as Textual names it: its short description).
+FOOTER = {
+    "tab": "Pane",
+    "right_square_bracket": "",  # ] and [ are grouped under one "Article" label
+    "left_square_bracket": "",
+    "slash": "Find",
+    "m": "Names",
+    "S": "Search",
+    "b": "Bookmark",
+    "question_mark": "Help",
+    "q": "Quit",
+}
+
+
+@pytest.mark.parametrize(("size", "palette"), [((120, 40), True), ((80, 24), False)])
+async def test_the_footer_keys_fit_and_every_key_stays_in_help(
+    tmp_path: Path, size: tuple[int, int], palette: bool
+) -> None:
+    app = seed_app(tmp_path)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot, loaded(app))
+        for pane in ("issues", "articles", "article"):  # the footer is the same whatever has focus
+            await pilot.pause(0.1)
+            keys = [key for key in app.main.query(FooterKey) if "-command-palette" not in key.classes]
+            assert {key.key: key.description for key in keys} == FOOTER, pane
+            palette_keys = [key for key in app.main.query(FooterKey) if "-command-palette" in key.classes]
+            assert bool(palette_keys) is palette
+            right_edge = palette_keys[0].region.x if palette_keys else size[0]
+            for key in keys:  # drawn whole, left of the palette key: nothing cut off
+                assert key.region.width >= cell_len(key.key_display + key.description), key.key
+                assert key.region.x >= 0 and key.region.right <= right_edge, key.key
+            label = app.main.query_one(FooterLabel)
+            assert str(label.render()) == "Article" and label.region.right <= right_edge
+            await pilot.press("tab")
+        await pilot.press("question_mark")
+        text = app.screen.plain_text()  # type: ignore[attr-defined]
+        for binding in [*app.BINDINGS, *app.main.BINDINGS, *app.main.view.BINDINGS]:
+            assert f"{binding.tooltip or binding.description}" in text  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)])
+async def test_the_help_screen_is_drawn_with_its_keys(tmp_path: Path, size: tuple[int, int]) -> None:
+    """The `?` box sizes to its table (an auto-width scroll box once collapsed to its border)."""
+    app = seed_app(tmp_path)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot, loaded(app))
+        await pilot.press("question_mark")
+        await pilot.pause()
+        keys = app.screen.query_one("#help-keys")
+        box = app.screen.query_one("#help-box")
+        assert keys.region.width >= 50 and keys.region.height > 20
+        assert box.region.height >= min(20, size[1] - 4) and box.region.right <= size[0]
+        drawn = html.unescape(app.export_screenshot()).replace("\xa0", " ")
+        assert "Search archive" in drawn and "Bookmarks list" in drawn

@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import random
 import threading
+from collections import Counter
 from pathlib import Path
 
+import pytest
 from rich.text import Text
+from textual.command import CommandList, CommandPalette
 from textual.pilot import Pilot
 
 from reader.archive import Archive
@@ -23,7 +26,7 @@ from reader.ui.screens.help import HelpScreen
 from reader.ui.screens.main import MainScreen
 from reader.ui.widgets.article_view import ArticleView
 from tests.pagegen import Story, typeset
-from tests.test_ui_session import SEEDS, loaded, seed_app, settle
+from tests.test_ui_session import SEEDS, loaded, seed_app, seed_articles, settle
 
 SIZE = (120, 40)
 
@@ -398,6 +401,85 @@ async def test_indexing_shows_progress_answers_partially_quits_at_once_and_resum
         await type_text(pilot, "月季")
         await settle(pilot, lambda: screen.shown_query == "月季")
         assert len(screen.results) == total and "partial" not in screen.summary
+
+
+BODY = "全市各地认真落实各项部署，扎实推进重点工作，经济运行总体平稳、稳中有进，群众获得感不断增强。"
+
+
+def counting_archive(root: Path, cache: Path, loads: Counter[str]) -> Archive:
+    """An archive that counts its loads, page by page."""
+
+    class Counting(Archive):
+        def load(self, ref) -> Page:  # type: ignore[no-untyped-def, override]
+            loads[ref.rel] += 1
+            return super().load(ref)
+
+    return Counting([root], cache_dir=cache)
+
+
+async def test_one_background_pass_serves_the_index_and_the_palette_titles(tmp_path: Path) -> None:
+    root = tmp_path / "pages"
+    titles = {}
+    for day in range(1, 4):
+        for page in range(1, 4):
+            title = f"第{day}天第{page}版要闻"
+            write_page(
+                root / f"2023-01-0{day}",
+                f"{page:02}.txt",
+                [Story([title], [BODY], byline="本报讯（记者 王一）")],
+            )
+            titles[f"2023-01-0{day}/{page:02}.txt"] = title
+    loads: Counter[str] = Counter()
+    app = ReaderApp(counting_archive(root, tmp_path / "cache", loads))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, lambda: app.indexer.ready and len(app.title_index) == len(titles))
+        await pilot.pause(0.2)
+        assert {entry.title for entry in app.title_index.values()} == set(titles.values())
+        open_issue = {ref.rel for ref in app.main.issues.row(app.main.open_issue_key).pages}
+        # The index and the palette shared one load of every page outside the open issue.
+        assert {rel: loads[rel] for rel in titles if rel not in open_issue} == dict.fromkeys(
+            set(titles) - open_issue, 1
+        )
+        await pilot.press("q")
+
+    # Next time the index is up to date: the titles still come, from the parse cache.
+    loads.clear()
+    again = ReaderApp(counting_archive(root, tmp_path / "cache", loads))
+    async with again.run_test(size=SIZE) as pilot:
+        await settle(pilot, lambda: again.indexer.ready and len(again.title_index) == len(titles))
+        assert again.indexer.progress is not None and again.indexer.progress.unchanged == len(titles)
+        assert max(loads.values()) <= 2  # once for the titles, once more only for the open issue
+        await pilot.press("ctrl+p")
+        await type_text(pilot, "第3天第2版")
+        await settle(
+            pilot,
+            lambda: (
+                isinstance(again.screen, CommandPalette)
+                and again.screen.query_one(CommandList).option_count > 0
+            ),
+        )
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await settle(
+            pilot,
+            lambda: (
+                again.main.view.article is not None
+                and again.main.view.article.title == titles["2023-01-03/02.txt"]
+            ),
+        )
+
+
+async def test_without_a_search_index_the_palette_still_gets_every_title(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("the index cannot be made under a file", encoding="utf-8")
+    monkeypatch.setenv("READER_CACHE", str(blocker))
+    app = seed_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, lambda: bool(app.indexer.error))
+        assert "search index unavailable" in app.indexer.error
+        await settle(pilot, lambda: len(app.title_index) == len(seed_articles()))
 
 
 async def test_help_lists_the_search_keys(tmp_path: Path) -> None:

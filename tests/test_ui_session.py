@@ -5,12 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from textual.command import CommandPalette
+from textual.command import CommandList, CommandPalette
 from textual.pilot import Pilot
 
 from reader.archive import Archive
 from reader.page.parse import read_page
 from reader.ui.app import ReaderApp
+from reader.ui.screens.archive_search import ArchiveSearchScreen
+from reader.ui.screens.bookmarks import BookmarksScreen
 from reader.ui.screens.help import HelpScreen
 from reader.ui.screens.main import MainScreen
 
@@ -124,6 +126,67 @@ async def test_palette_goes_to_an_article_by_title(tmp_path: Path) -> None:
         await settle(pilot, lambda: isinstance(app.screen, MainScreen) and app.main.view.article == target)
         assert app.main.focused is app.main.view
         assert "GDP" in app.main.view.visible_text()
+
+
+async def palette_command(pilot: Pilot, app: ReaderApp, query: str, command: str) -> None:
+    """Ctrl+P, type `query`, and once `command` is the palette's first hit, Enter runs it."""
+    await pilot.press("ctrl+p")
+    palette = app.screen
+    assert isinstance(palette, CommandPalette)
+    await pilot.press(*query)
+    hits = palette.query_one(CommandList)
+
+    def first_hit() -> str:
+        option = hits.get_option_at_index(0) if hits.option_count else None
+        return str(getattr(getattr(option, "hit", None), "text", ""))
+
+    await settle(pilot, lambda: first_hit().startswith(command) and hits.highlighted == 0)
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+async def test_palette_offers_the_toggles_and_screens(tmp_path: Path) -> None:
+    app = seed_app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, loaded(app))
+        await pilot.press("tab", "j", "enter")
+        main = app.main
+        assert main.current is not None
+
+        await palette_command(pilot, app, "panel", "Names panel")
+        assert main.names.panel_open and main.has_class("-names")
+        assert main.query_one("#names").region.width > 0
+        await palette_command(pilot, app, "panel", "Names panel")
+        assert not main.names.panel_open and not main.has_class("-names")
+
+        await palette_command(pilot, app, "pinyin", "Pinyin after names")
+        assert main.names.inline
+
+        await palette_command(pilot, app, "find", "Find in article")
+        assert main.find.editing and main.focused is main.find.input
+        await pilot.press(*"GDP")
+        await pilot.press("escape")
+        assert not main.find.editing
+
+        await palette_command(pilot, app, "search", "Search archive")
+        assert isinstance(app.screen, ArchiveSearchScreen)
+        await pilot.press("escape")
+        assert app.screen is main
+
+        await settle(pilot, lambda: app.store is not None)
+        await palette_command(pilot, app, "list", "Bookmarks list")
+        assert isinstance(app.screen, BookmarksScreen)
+        await pilot.press("escape")
+        await settle(pilot, lambda: app.screen is main)
+
+        await palette_command(pilot, app, "help", "Help")
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        assert app.screen is main
+
+        dark = app.current_theme.dark
+        await palette_command(pilot, app, "dark", "Toggle light / dark")
+        assert app.current_theme.dark is not dark
 
 
 async def test_paragraph_style_toggle_and_theme_toggle(tmp_path: Path) -> None:

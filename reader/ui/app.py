@@ -2,8 +2,8 @@
 
 The app holds what outlives a screen: the archive, the store for the reading position, the
 titles index the command palette searches, and the reading toggles. Everything slow (the
-scan, parsing, jieba's dictionary, indexing titles) runs in thread workers after the first
-screen is drawn.
+scan, parsing, jieba's dictionary, the search index, which also collects the palette's titles
+in the same pass) runs in thread workers after the first screen is drawn.
 """
 
 from __future__ import annotations
@@ -26,8 +26,7 @@ from reader.ui.bookmarking import BOOKMARK_BINDINGS, BookmarkingMixin
 from reader.ui.commands import ArticleTitles, Toggles
 from reader.ui.document import ParagraphStyle
 from reader.ui.entries import IssueRow
-from reader.ui.indexing import BackgroundIndex, IndexFailed, IndexProgressed
-from reader.ui.messages import TitlesIndexed
+from reader.ui.indexing import BackgroundIndex, IndexFailed, IndexProgressed, TitlesFound
 from reader.ui.position import PositionKeeper, ReadingPosition
 from reader.ui.screens.archive_search import ArchiveSearchScreen
 from reader.ui.screens.help import HelpScreen
@@ -71,11 +70,11 @@ class ReaderApp(BookmarkingMixin, App[None]):
     CSS_PATH: ClassVar[list[str | PurePath]] = [styles_dir() / name for name in STYLESHEETS]
     COMMANDS = App.COMMANDS | {ArticleTitles, Toggles}
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("q", "quit", "Quit", id="app.quit"),
-        Binding("question_mark", "help", "Help", id="app.help"),
-        Binding("S,ctrl+f", "search_archive", "Search archive", id="app.search_archive"),
-        Binding("T", "toggle_dark", "Light/dark", show=False, id="app.theme"),
+        Binding("S,ctrl+f", "search_archive", "Search", tooltip="Search archive", id="app.search_archive"),
         *BOOKMARK_BINDINGS,
+        Binding("T", "toggle_dark", "Light/dark", show=False, id="app.theme"),
+        Binding("question_mark", "help", "Help", tooltip="Help: every key", id="app.help"),
+        Binding("q", "quit", "Quit", id="app.quit"),
     ]
 
     def __init__(
@@ -147,37 +146,23 @@ class ReaderApp(BookmarkingMixin, App[None]):
                 self.notify, f"word segmentation unavailable: {error}", severity="warning", markup=False
             )
 
-    @work(thread=True, exclusive=True, group="titles")
-    def index_titles(self, rows: list[IssueRow]) -> None:
-        """Parse every page (through the archive cache) to let the palette find any title."""
-        from textual.worker import get_current_worker
-
-        worker = get_current_worker()
-        count = 0
-        for row in rows:
-            for ref in row.pages:
-                if worker.is_cancelled:
-                    return
-                if ref.rel in self.indexed_pages:
-                    continue
-                page = self.archive.load(ref)  # type: ignore[attr-defined]
-                self.call_from_thread(self.note_page, ref, page)
-                count += 1
-        self.post_message(TitlesIndexed(count, True))
-
     # -- what the screen tells the app ---------------------------------------------------
 
     def scan_finished(self, rows: list[IssueRow], errors: list[str]) -> None:
         self.issue_labels = {row.key: row.label for row in rows}
         for error in errors:
             self.notify(error, title="Could not open", severity="error", timeout=10, markup=False)
-        self.index_titles(rows)
         refs = [ref for row in rows for ref in row.pages]
-        self.indexer.start(self, refs, self.archive.load)  # type: ignore[attr-defined]
+        # One pass serves the search index and the palette's titles (see reader.ui.indexing).
+        self.indexer.start(self, refs, self.archive.load, self.indexed_pages.__contains__)  # type: ignore[attr-defined]
 
     def on_index_progressed(self, message: IndexProgressed) -> None:
         self.indexer.progress = message.progress
         self.main.update_status()
+
+    def on_titles_found(self, message: TitlesFound) -> None:
+        for ref, page in message.pages:
+            self.note_page(ref, page)
 
     def on_index_failed(self, message: IndexFailed) -> None:
         self.indexer.error = message.error

@@ -35,8 +35,8 @@ else:
 #: The bookmark keys, bound on the app so that they work whichever pane has focus.
 BOOKMARK_BINDINGS: list[Binding] = [
     Binding("b", "bookmark", "Bookmark", id="bookmarks.toggle"),
-    Binding("a", "note", "Note", id="bookmarks.note"),
-    Binding("B", "bookmarks", "Bookmarks", id="bookmarks.open"),
+    Binding("a", "note", "Note", show=False, id="bookmarks.note"),
+    Binding("B", "bookmarks", "Bookmarks", show=False, tooltip="Bookmarks list", id="bookmarks.open"),
 ]
 BOOKMARK_ACTIONS = frozenset(binding.action for binding in BOOKMARK_BINDINGS)
 

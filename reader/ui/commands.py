@@ -43,32 +43,50 @@ class ArticleTitles(Provider):
                 )
 
 
-class Toggles(Provider):
-    """The reading toggles: paragraph style and light/dark theme."""
+#: The palette's commands: (name, action, help). An action without a namespace is the main
+#: screen's; `app.` ones are the app's. Each name ends with the key that does the same, so
+#: the palette also teaches the keys.
+COMMANDS: tuple[tuple[str, str, str], ...] = (
+    ("Names panel: people and places (m)", "toggle_names", "show or hide the names panel beside the article"),
+    ("Pinyin after names in the text (y)", "toggle_inline_pinyin", "show or hide each name's pinyin inline"),
+    ("Find in article (/)", "find", "search the article shown, highlighting every match"),
+    ("Search archive (S)", "app.search_archive", "search every page of the archive"),
+    ("Bookmarks list (B)", "app.bookmarks", "every bookmark and note, newest first"),
+    (
+        "Bookmark this article (b)",
+        "app.bookmark",
+        "bookmark the article at the paragraph on top, or remove it",
+    ),
+    ("Help: every key (?)", "app.help", "list the keys"),
+    (
+        "Toggle paragraph style: indent / blank line (i)",
+        "app.toggle_paragraph_style",
+        "two-space indent or a blank line between paragraphs",
+    ),
+    ("Toggle light / dark theme (T)", "app.toggle_dark", "switch between the light and dark themes"),
+)
 
-    def _commands(self) -> list[tuple[str, str, str]]:
-        return [
-            (
-                "Toggle paragraph style (indent / blank line)",
-                "toggle_paragraph_style",
-                "two-space indent or a blank line between paragraphs",
-            ),
-            ("Toggle light / dark theme", "toggle_dark", "switch between the light and dark themes"),
-        ]
+
+class Toggles(Provider):
+    """The app's toggles and screens, each also on a key."""
+
+    async def _run(self, action: str) -> None:
+        """Run `action` against the main screen (`app.` actions go to the app)."""
+        await self.app.run_action(action, getattr(self.app, "main", None))
 
     async def discover(self) -> Hits:
-        for name, action, help_text in self._commands():
-            yield DiscoveryHit(Text(name), partial(self.app.run_action, action), text=name, help=help_text)
+        for name, action, help_text in COMMANDS:
+            yield DiscoveryHit(Text(name), partial(self._run, action), text=name, help=help_text)
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
-        for name, action, help_text in self._commands():
+        for name, action, help_text in COMMANDS:
             score = matcher.match(name)
             if score > 0:
                 yield Hit(
                     score,
                     plain_highlight(matcher, name),
-                    partial(self.app.run_action, action),
+                    partial(self._run, action),
                     text=name,
                     help=help_text,
                 )

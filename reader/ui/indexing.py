@@ -1,4 +1,4 @@
-"""The archive-search index, built in the background once the first screen is up.
+"""The archive-search index and the palette's titles, built in one background pass.
 
 `BackgroundIndex` owns the app's `SearchIndex` (SQLite in the cache directory, see
 `reader.search.index`) and the thread worker that brings it up to date from the page refs
@@ -7,6 +7,11 @@ it goes and skips pages whose size, mtime and parser version are unchanged, so q
 the middle loses nothing: the next start resumes where this one stopped. Quitting sets the
 worker's cancel event, which `SearchIndex.update` checks between two pages, so `q` is not
 kept waiting by a 30,000-page build.
+
+The same pass feeds the command palette's "go to article" titles (`TitlesFound`): every page
+the index parses is handed over too, so a cold archive of 30,000 pages is parsed once, not
+once for the index and again for the titles. Pages the index skips as unchanged are read
+afterwards from the parse cache (a cheap read, no parse) for their titles.
 
 Queries (`search`) may run in any thread while the build goes on; until it has finished
 they answer from what is indexed so far, and `SearchResults.complete` says so.
@@ -26,6 +31,10 @@ from textual.worker import Worker, get_current_worker
 from reader.page.model import Page
 from reader.search.index import IndexProgress, SearchIndex, SearchResults
 
+#: Loaded pages go to the app in batches: at most this many, or every `TITLE_BATCH_SECONDS`.
+TITLE_BATCH_PAGES = 200
+TITLE_BATCH_SECONDS = 0.1
+
 #: The status line mentions the build only once it has run this long, so a small archive or
 #: a warm cache (an update that just stats the files) does not flicker the status line.
 QUIET_SECONDS = 1.0
@@ -38,6 +47,14 @@ class IndexProgressed(Message):
         super().__init__()
         self.progress = progress
         self.total = total
+
+
+class TitlesFound(Message):
+    """Pages the background pass loaded, in batches, whose article titles the palette lists."""
+
+    def __init__(self, pages: list[tuple[object, Page]]) -> None:
+        super().__init__()
+        self.pages = pages
 
 
 class IndexFailed(Message):
@@ -73,15 +90,25 @@ class BackgroundIndex:
 
     # -- building ----------------------------------------------------------------------------
 
-    def start(self, app: App[object], refs: Sequence[object], load: Callable[[object], Page]) -> None:
-        """Index `refs` in a thread worker (a running build is cancelled and replaced)."""
+    def start(
+        self,
+        app: App[object],
+        refs: Sequence[object],
+        load: Callable[[object], Page],
+        has_titles: Callable[[str], bool] = lambda rel: False,
+    ) -> None:
+        """Index `refs` in a thread worker (a running build is cancelled and replaced).
+
+        Every page loaded on the way is posted to `app` in `TitlesFound` batches; pages for
+        which `has_titles(rel)` already holds (the open issue's) are not loaded again for that.
+        """
         self.total = len(refs)
         self.progress = None
         self.error = ""
         self._started = time.monotonic()
         self._stopped.clear()
         self._worker = app.run_worker(
-            lambda: self._build(app, list(refs), load),
+            lambda: self._build(app, list(refs), load, has_titles),
             name="search index",
             group="search-index",
             thread=True,
@@ -94,18 +121,40 @@ class BackgroundIndex:
         if self._worker is not None:
             self._worker.cancel()
 
-    def _build(self, app: App[object], refs: list[object], load: Callable[[object], Page]) -> None:
+    def _build(
+        self,
+        app: App[object],
+        refs: list[object],
+        load: Callable[[object], Page],
+        has_titles: Callable[[str], bool],
+    ) -> None:
         cancel = get_current_worker().cancelled_event
         total = len(refs)
+        feed = _TitleFeed(app)
+
+        def load_for_both(ref: object) -> Page:
+            page = load(ref)
+            feed.add(ref, page)
+            return page
+
         try:
-            self.index().update(
-                refs,  # type: ignore[arg-type]
-                load,  # type: ignore[arg-type]
-                progress=lambda progress: app.post_message(IndexProgressed(progress, total)),
-                cancel=cancel,
-            )
-        except Exception as error:  # search is unavailable; reading goes on
-            app.post_message(IndexFailed(f"search index unavailable: {error}"))
+            try:
+                self.index().update(
+                    refs,  # type: ignore[arg-type]
+                    load_for_both,  # type: ignore[arg-type]
+                    progress=lambda progress: app.post_message(IndexProgressed(progress, total)),
+                    cancel=cancel,
+                )
+            except Exception as error:  # search is unavailable; reading (and the palette) go on
+                app.post_message(IndexFailed(f"search index unavailable: {error}"))
+            # The pages the index did not parse (unchanged since last time) still owe their titles.
+            for ref in refs:
+                if cancel.is_set():
+                    break
+                rel = str(getattr(ref, "rel", ""))
+                if rel not in feed.fed and not has_titles(rel):
+                    feed.add(ref, load(ref))
+            feed.flush()
         finally:
             self._stopped.set()
 
@@ -145,3 +194,29 @@ class BackgroundIndex:
             return ""
         total = max(self.total, results.indexed_pages)
         return f"partial: {results.indexed_pages} of {total} pages indexed"
+
+
+class _TitleFeed:
+    """Collects the pages the builder thread loads and posts them to the app in batches.
+
+    Batches keep the event loop's share small: one message per 200 pages rather than one per
+    page, and a batch is never older than a tenth of a second, so the palette fills steadily.
+    """
+
+    def __init__(self, app: App[object]) -> None:
+        self.app = app
+        self.fed: set[str] = set()
+        self._batch: list[tuple[object, Page]] = []
+        self._last_post = time.monotonic()
+
+    def add(self, ref: object, page: Page) -> None:
+        self.fed.add(str(getattr(ref, "rel", "")))
+        self._batch.append((ref, page))
+        if len(self._batch) >= TITLE_BATCH_PAGES or time.monotonic() - self._last_post >= TITLE_BATCH_SECONDS:
+            self.flush()
+
+    def flush(self) -> None:
+        if self._batch:
+            self.app.post_message(TitlesFound(self._batch))
+            self._batch = []
+        self._last_post = time.monotonic()

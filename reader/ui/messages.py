@@ -40,12 +40,3 @@ class IssueLoaded(Message):
     def __init__(self, issue_key: str) -> None:
         super().__init__()
         self.issue_key = issue_key
-
-
-class TitlesIndexed(Message):
-    """The background indexer added article titles for the palette (`done` at the end)."""
-
-    def __init__(self, count: int, done: bool) -> None:
-        super().__init__()
-        self.count = count
-        self.done = done

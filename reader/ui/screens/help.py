@@ -60,7 +60,10 @@ def bindings_table(sections: list[tuple[str, list[Binding]]]) -> Table:
     for title, bindings in sections:
         table.add_row(Text(title, style="bold underline"), "")
         for binding in bindings:
-            table.add_row(Text(key_label(binding.key)), Text(binding.description or binding.action))
+            # The tooltip is the longer wording; the footer shows the short description.
+            table.add_row(
+                Text(key_label(binding.key)), Text(binding.tooltip or binding.description or binding.action)
+            )
         table.add_row("", "")
     return table
 

@@ -37,25 +37,45 @@ TINY = (20, 6)  # below this, only a "terminal too small" notice
 PANES = ("issues", "articles", "article")
 #: How often the scan worker sends a snapshot of the issues (the first one goes at once).
 SCAN_REPORT_SECONDS = 0.3
+#: ] and [ share one footer entry: "] [ Article".
+ARTICLE_KEYS = Binding.Group("Article")
+#: The footer's keys take 78 columns; the "^p palette" key docked on its right needs 13 more.
+#: Below this width the palette key is left out of the footer (Ctrl+P works and `?` lists it)
+#: rather than cover the reading keys.
+FOOTER_PALETTE_WIDTH = 92
 
 
 class MainScreen(Screen):
     """Three panes for reading an archive with the keyboard."""
 
+    #: The footer shows only what a reader needs most, with short words; the `?` screen lists
+    #: every binding with its tooltip (the longer description) when it has one.
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("tab", "next_pane", "Next pane", id="pane.next"),
+        Binding("tab", "next_pane", "Pane", key_display="Tab", tooltip="Next pane", id="pane.next"),
         Binding("shift+tab", "previous_pane", "Prev pane", show=False, id="pane.previous"),
         Binding("escape", "back", "Back", show=False, id="pane.back"),
-        Binding("right_square_bracket,full_stop", "next_article", "Next article", id="article.next"),
-        Binding("left_square_bracket,comma", "previous_article", "Prev article", id="article.previous"),
-        Binding("right_curly_bracket", "next_issue", "Next issue", id="issue.next"),
-        Binding("left_curly_bracket", "previous_issue", "Prev issue", id="issue.previous"),
-        Binding("i", "app.toggle_paragraph_style", "Indent/blank", show=False, id="view.paragraph_style"),
-        Binding("m", "toggle_names", "Names", id="names.panel"),
-        Binding("y", "toggle_inline_pinyin", "Pinyin after names", show=False, id="names.inline"),
-        Binding("slash", "find", "Find in article", show=False, id="find.open"),
+        Binding(
+            "right_square_bracket,full_stop",
+            "next_article",
+            "Next article",
+            group=ARTICLE_KEYS,
+            id="article.next",
+        ),
+        Binding(
+            "left_square_bracket,comma",
+            "previous_article",
+            "Prev article",
+            group=ARTICLE_KEYS,
+            id="article.previous",
+        ),
+        Binding("right_curly_bracket", "next_issue", "Next issue", show=False, id="issue.next"),
+        Binding("left_curly_bracket", "previous_issue", "Prev issue", show=False, id="issue.previous"),
+        Binding("slash", "find", "Find", tooltip="Find in article", id="find.open"),
         Binding("n", "find_step(1)", "Next match", show=False, id="find.next"),
         Binding("N", "find_step(-1)", "Prev match", show=False, id="find.previous"),
+        Binding("m", "toggle_names", "Names", tooltip="Names panel (people, places)", id="names.panel"),
+        Binding("y", "toggle_inline_pinyin", "Pinyin after names", show=False, id="names.inline"),
+        Binding("i", "app.toggle_paragraph_style", "Indent/blank", show=False, id="view.paragraph_style"),
     ]
 
     def __init__(self, restore: ReadingPosition | None = None) -> None:
@@ -359,6 +379,11 @@ class MainScreen(Screen):
     def _layout_for(self, width: int, height: int) -> None:
         self.set_class(width < NARROW_WIDTH, "-narrow")
         self.set_class(width < TINY[0] or height < TINY[1], "-tiny")
+        footer = self.query_one(Footer)
+        show_palette = width >= FOOTER_PALETTE_WIDTH
+        if footer.show_command_palette != show_palette:
+            footer.show_command_palette = show_palette  # the footer only reads it when composing
+            footer.refresh(recompose=True)
 
     def _pane(self, name: str) -> Widget:
         return self.query_one(f"#{name}")

@@ -55,13 +55,13 @@ class ArticleView(ScrollView, can_focus=True):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("down,j", "scroll_lines(1)", "Line ↓", show=False, id="article.line_down"),
         Binding("up,k", "scroll_lines(-1)", "Line ↑", show=False, id="article.line_up"),
-        Binding("space,pagedown,f", "scroll_pages(1)", "Page ↓", id="article.page_down"),
-        Binding("pageup,u", "scroll_pages(-1)", "Page ↑", id="article.page_up"),
+        Binding("space,pagedown,f", "scroll_pages(1)", "Page ↓", show=False, id="article.page_down"),
+        Binding("pageup,u", "scroll_pages(-1)", "Page ↑", show=False, id="article.page_up"),
         Binding("home,g", "to_top", "Top", show=False, id="article.top"),
         Binding("end,G", "to_bottom", "Bottom", show=False, id="article.bottom"),
-        Binding("w,right", "step_word(1)", "Next word", id="word.next"),
+        Binding("w,right", "step_word(1)", "Next word", show=False, id="word.next"),
         Binding("W,left", "step_word(-1)", "Prev word", show=False, id="word.previous"),
-        Binding("p", "pinyin", "Pinyin", id="word.pinyin"),
+        Binding("p", "pinyin", "Pinyin", show=False, id="word.pinyin"),
     ]
 
     class Moved(Message):
