@@ -8,7 +8,6 @@ in the same pass) runs in thread workers after the first screen is drawn.
 
 from __future__ import annotations
 
-import logging
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -124,27 +123,14 @@ class ReaderApp(BookmarkingMixin, App[None]):
         return self.screen_stack[0]  # type: ignore[return-value]
 
     def first_screen_ready(self) -> None:
-        """Called once the main screen has drawn: start the jieba preload, tell a benchmark."""
-        self.preload_language()
+        """Called once the main screen has drawn (a benchmark hooks in here).
+
+        jieba is not preloaded: its dictionary costs about 130 MB, which a reader who never opens
+        the names panel or the word cursor should not pay (an archive of 30,000 pages indexed
+        must stay under 300 MB). Those features load it in their own worker, showing "loading…".
+        """
         if self._on_first_screen is not None:
             self._on_first_screen()
-
-    # -- workers -------------------------------------------------------------------------
-
-    @work(thread=True, exclusive=True, group="jieba")
-    def preload_language(self) -> None:
-        """Load jieba's dictionary now, off the event loop, so names and search are quick later."""
-        try:
-            from reader.lang.segment import ensure_loaded  # type: ignore[import-not-found]
-        except ImportError:
-            return
-        logging.getLogger("jieba").setLevel(logging.ERROR)
-        try:
-            ensure_loaded()
-        except Exception as error:  # the reading goes on without segmentation
-            self.call_from_thread(
-                self.notify, f"word segmentation unavailable: {error}", severity="warning", markup=False
-            )
 
     # -- what the screen tells the app ---------------------------------------------------
 
