@@ -77,3 +77,39 @@ def test_the_command_runs_in_a_fresh_process_without_textual(tmp_path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.count("\n") >= 5
+
+
+@pytest.mark.parametrize("cache", ["under-a-file", "dev-null"])
+def test_a_cache_that_cannot_be_created_is_one_line_and_status_1(
+    tmp_path, monkeypatch, capsys, cache
+) -> None:
+    (tmp_path / "afile").write_text("not a folder")
+    if cache == "under-a-file":
+        monkeypatch.setenv("READER_CACHE", str(tmp_path / "afile" / "cache"))
+        args = ["search", "经济", str(SEEDS)]
+    else:
+        args = ["search", "经济", str(SEEDS), "--cache", "/dev/null"]
+    assert main(args) == 1
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert len(captured.err.splitlines()) == 1
+    assert captured.err.startswith("reader search: cannot open the search index")
+    assert "Not a directory" in captured.err
+
+
+def test_a_cache_error_shows_no_traceback_from_the_shell(tmp_path) -> None:
+    (tmp_path / "afile").write_text("not a folder")
+    done = subprocess.run(
+        [sys.executable, "-m", "reader", "search", "经济", str(SEEDS)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={
+            "READER_CACHE": str(tmp_path / "afile" / "cache"),
+            "PATH": "/usr/bin:/bin",
+            "PYTHONPATH": str(ROOT),
+        },
+        check=False,
+    )
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr and len(done.stderr.splitlines()) == 1

@@ -10,7 +10,7 @@ import pytest
 
 from reader.page import Page, read_page
 from reader.search import index as index_module
-from reader.search.index import IndexProgress, SearchIndex
+from reader.search.index import IndexProgress, SearchIndex, SearchIndexError
 
 
 @dataclass(frozen=True)
@@ -201,3 +201,9 @@ def test_each_archive_has_its_own_index_file_under_the_cache_dir(tmp_path, monke
     second = index_module.index_path_for([tmp_path / "b"])
     assert first != second and first.is_relative_to(tmp_path / "env-cache")
     assert index_module.index_path_for([tmp_path / "a"], tmp_path / "x").is_relative_to(tmp_path / "x")
+
+
+def test_an_index_under_a_file_raises_a_clear_search_index_error(tmp_path) -> None:
+    (tmp_path / "afile").write_text("not a folder")
+    with pytest.raises(SearchIndexError, match=r"cannot open the search index.*Not a directory"):
+        SearchIndex(tmp_path / "afile" / "cache" / "index.sqlite3")

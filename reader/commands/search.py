@@ -9,7 +9,8 @@ Output: one line a hit, tab-separated: page, article id, title, snippet. With --
 object a hit per line: source, article_id, title, part ("body" or "headline"), block (index
 of the block, or of the headline line), start, end (offsets in that text), snippet.
 Exit status as grep: 0 something matched, 1 nothing did (or no page could be read),
-2 bad usage (an empty query).
+2 bad usage (an empty query). An index that cannot be opened (the cache directory is a
+file, not writable...) is one line on stderr and status 1.
 """
 
 from __future__ import annotations
@@ -18,9 +19,13 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from reader.search.index import ArticleResult, SearchIndex
+from reader.search.index import ArticleResult, SearchIndex, SearchIndexError
 from reader.search.matcher import compile_query
+
+if TYPE_CHECKING:
+    from reader.archive import Archive
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -62,6 +67,14 @@ def run(args: argparse.Namespace) -> int:
 
     paths = [Path(p) for p in args.paths] or default_archive_paths()
     archive = Archive(paths, cache_dir=args.cache)
+    try:
+        return _search(args, paths, archive)
+    except SearchIndexError as error:  # the cache dir is a file, read-only, full...
+        print(f"reader search: {error}", file=sys.stderr)
+        return 1
+
+
+def _search(args: argparse.Namespace, paths: list[Path], archive: Archive) -> int:
     index = SearchIndex.for_archive(paths, args.cache)
     try:
         report = index.update_from_archive(archive)

@@ -50,6 +50,18 @@ _COMMIT_EVERY_SECONDS = 0.5
 _DOCS_PER_FETCH = 64
 
 
+class SearchIndexError(Exception):
+    """The index cannot be opened or used (a cache path that is a file, no permission, a full
+    disk, a database locked for too long): one clear line for the user, search unavailable."""
+
+
+def _describe(error: BaseException) -> str:
+    """The reason in a reader's words: "Not a directory: /tmp/x/cache", not "[Errno 20] ..."."""
+    if isinstance(error, OSError) and error.strerror:
+        return f"{error.strerror}: {error.filename}" if error.filename else error.strerror
+    return str(error) or type(error).__name__
+
+
 class PageRefLike(Protocol):
     """What the index needs of a page reference (reader.archive.PageRef has it all)."""
 
@@ -197,7 +209,13 @@ class SearchIndex:
         self._local = threading.local()
         self._write_lock = threading.Lock()
         self._building = False
-        self._open_or_rebuild()
+        try:
+            self._open_or_rebuild()
+        except (OSError, sqlite3.Error) as error:
+            self.close()
+            raise SearchIndexError(
+                f"cannot open the search index {self.db_path}: {_describe(error)}"
+            ) from error
 
     @classmethod
     def for_archive(cls, paths: Sequence[Path], cache: Path | None = None) -> SearchIndex:
@@ -300,6 +318,8 @@ class SearchIndex:
             self._building = True
             try:
                 return self._update(refs, load, progress, cancel)
+            except sqlite3.Error as error:  # a full disk, a lock held too long...
+                raise SearchIndexError(f"the search index {self.db_path}: {_describe(error)}") from error
             finally:
                 self._building = False
 
@@ -435,7 +455,12 @@ class SearchIndex:
         compiled = compile_query(query)
         if compiled is None:
             raise ValueError("empty query")
-        connection = self._connection()
+        try:
+            yield from self._iter_results(self._connection(), compiled)
+        except sqlite3.Error as error:
+            raise SearchIndexError(f"the search index {self.db_path}: {_describe(error)}") from error
+
+    def _iter_results(self, connection: sqlite3.Connection, compiled: Query) -> Iterator[ArticleResult]:
         for batch in self._ranked_candidates(connection, compiled):
             rows = {
                 row[0]: row
