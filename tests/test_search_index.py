@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -207,3 +208,63 @@ def test_an_index_under_a_file_raises_a_clear_search_index_error(tmp_path) -> No
     (tmp_path / "afile").write_text("not a folder")
     with pytest.raises(SearchIndexError, match=r"cannot open the search index.*Not a directory"):
         SearchIndex(tmp_path / "afile" / "cache" / "index.sqlite3")
+
+
+def _lock_exclusively(path: Path) -> sqlite3.Connection:
+    """Another process's writer holding the index (exclusive locking mode keeps the lock)."""
+    locker = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    locker.execute("PRAGMA locking_mode=EXCLUSIVE")
+    locker.execute("BEGIN EXCLUSIVE")
+    locker.execute("INSERT OR REPLACE INTO meta VALUES ('held', 'yes')")
+    return locker
+
+
+def test_a_locked_index_is_reported_and_never_deleted(archive, index, monkeypatch) -> None:
+    index.update(archive, load)
+    index.close()
+    locker = _lock_exclusively(index.db_path)
+    real_connect = sqlite3.connect
+    # the busy timeout is 30 s; the test waits 0.2 s before the lock counts as held for good
+    monkeypatch.setattr(
+        index_module.sqlite3, "connect", lambda *a, **k: real_connect(*a, **{**k, "timeout": 0.2})
+    )
+    with pytest.raises(SearchIndexError, match="database is locked"):
+        SearchIndex(index.db_path)
+    locker.rollback()
+    locker.close()
+    monkeypatch.undo()
+    reopened = SearchIndex(index.db_path)
+    assert reopened.indexed_pages() == 3
+    assert reopened.search("章旭升").articles
+
+
+def test_opening_waits_for_a_lock_held_for_a_moment(archive, index) -> None:
+    index.update(archive, load)
+    index.close()
+    locker = _lock_exclusively(index.db_path)
+
+    def release() -> None:
+        locker.rollback()
+        locker.close()
+
+    timer = threading.Timer(0.3, release)
+    timer.start()
+    try:
+        reopened = SearchIndex(index.db_path)
+    finally:
+        timer.join()
+    assert reopened.indexed_pages() == 3
+
+
+def test_an_index_of_another_schema_is_rebuilt(archive, tmp_path) -> None:
+    path = tmp_path / "cache" / "index.sqlite3"
+    path.parent.mkdir(parents=True)
+    old = sqlite3.connect(path)
+    old.execute("CREATE TABLE meta (name TEXT, setting TEXT)")
+    old.execute("CREATE TABLE pages (rel TEXT)")
+    old.execute("INSERT INTO pages VALUES ('x.txt')")
+    old.commit()
+    old.close()
+    index = SearchIndex(path)
+    assert index.indexed_pages() == 0
+    assert index.update(archive, load).indexed == 3

@@ -57,9 +57,26 @@ class SearchIndexError(Exception):
 
 def _describe(error: BaseException) -> str:
     """The reason in a reader's words: "Not a directory: /tmp/x/cache", not "[Errno 20] ..."."""
+    if isinstance(error, sqlite3.OperationalError) and getattr(error, "sqlite_errorcode", 0) & 0xFF in (
+        sqlite3.SQLITE_BUSY,
+        sqlite3.SQLITE_LOCKED,
+    ):
+        return f"{error} (another kanbao or reader search is writing it: try again)"
     if isinstance(error, OSError) and error.strerror:
         return f"{error.strerror}: {error.filename}" if error.filename else error.strerror
     return str(error) or type(error).__name__
+
+
+def _is_foreign_or_corrupt(error: sqlite3.DatabaseError) -> bool:
+    """True when the file is not an index we can use: corrupt, not a database, or another schema.
+
+    OperationalError is mostly about the circumstances (locked, busy, read-only, disk full,
+    cannot open), not the file: only its generic SQL error (SQLITE_ERROR, "no such column"
+    from an older schema) says the file itself is foreign.
+    """
+    if not isinstance(error, sqlite3.OperationalError):
+        return True
+    return getattr(error, "sqlite_errorcode", None) == sqlite3.SQLITE_ERROR
 
 
 class PageRefLike(Protocol):
@@ -240,7 +257,12 @@ class SearchIndex:
         return connection
 
     def _open_or_rebuild(self) -> None:
-        """Open the index; a corrupt file or one of another INDEX_VERSION is started afresh."""
+        """Open the index; a corrupt file or one of another INDEX_VERSION is started afresh.
+
+        Only a file that is really not a usable index is discarded. "database is locked" (the
+        app's builder, or another `reader search`, holding it longer than the busy timeout), a
+        read-only or full disk: those are raised, never answered by deleting someone's index.
+        """
         self.db_path.parent.mkdir(parents=True, exist_ok=True)
         try:
             connection = self._connection()
@@ -253,8 +275,9 @@ class SearchIndex:
                     "INSERT OR REPLACE INTO meta VALUES ('index_version', ?)", (INDEX_VERSION,)
                 )
                 return
-        except sqlite3.DatabaseError:
-            pass
+        except sqlite3.DatabaseError as error:
+            if not _is_foreign_or_corrupt(error):
+                raise
         self._discard_file()
         connection = self._connection()
         connection.executescript(_SCHEMA)
@@ -343,7 +366,7 @@ class SearchIndex:
         seen = indexed = unchanged = failed = 0
         pending = 0
         last_commit = last_report = time.monotonic()
-        connection.execute("BEGIN")
+        connection.execute("BEGIN IMMEDIATE")
         cancelled = False
         try:
             for ref in refs:
@@ -367,7 +390,7 @@ class SearchIndex:
                 now = time.monotonic()
                 if pending and (pending >= _COMMIT_EVERY_PAGES or now - last_commit >= self.commit_every):
                     connection.execute("COMMIT")
-                    connection.execute("BEGIN")
+                    connection.execute("BEGIN IMMEDIATE")
                     pending, last_commit = 0, now
                 if progress is not None and (now - last_report > 0.1 or seen % 500 == 0):
                     progress(IndexProgress(seen, indexed, unchanged, failed))
