@@ -113,3 +113,12 @@ def test_a_cache_error_shows_no_traceback_from_the_shell(tmp_path) -> None:
     )
     assert done.returncode == 1
     assert "Traceback" not in done.stderr and len(done.stderr.splitlines()) == 1
+
+
+def test_a_million_character_page_prints_a_bounded_number_of_short_lines(tmp_path, capsys) -> None:
+    page = tmp_path / "huge.txt"
+    page.write_text("推动数字经济高质量发展" * 90_910 + "\n", encoding="utf-8")
+    assert main(["search", "经济", str(page)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 100
+    assert all(len(line) < 200 for line in lines)

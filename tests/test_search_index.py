@@ -268,3 +268,28 @@ def test_an_index_of_another_schema_is_rebuilt(archive, tmp_path) -> None:
     index = SearchIndex(path)
     assert index.indexed_pages() == 0
     assert index.update(archive, load).indexed == 3
+
+
+#: 83,334 hits of 经济 in one 1,000,000-character paragraph, one more in the headline.
+HUGE_BODY = "数字经济发展大会召开\n\n\u3000\u3000本报讯" + "推动数字经济高质量发展，" * 83_334 + "。\n"
+#: One 1,000,000-character line and nothing else: the parser makes it a 4,000-character title.
+HUGE_TITLE = "推动数字经济高质量发展" * 90_910 + "\n"
+
+
+def test_an_article_of_a_million_characters_lists_a_bounded_number_of_hits(tmp_path, index) -> None:
+    refs = write_archive(tmp_path / "archive", {"2024-01-01/01.txt": HUGE_BODY})
+    index.update(refs, load)
+    [result] = index.iter_results("经济")
+    assert len(result.hits) == index_module.MAX_HITS_PER_ARTICLE == 100
+    assert result.hit_count == 83_335 and result.more_hits == 83_235
+    assert [(hit.part, hit.start) for hit in result.hits[:3]] == [("headline", 2), ("body", 7), ("body", 19)]
+    assert all(len(hit.snippet) < 60 and "经济" in hit.snippet for hit in result.hits)
+
+
+def test_a_page_that_is_one_huge_line_gives_a_short_title(tmp_path, index) -> None:
+    refs = write_archive(tmp_path / "archive", {"2024-01-01/01.txt": HUGE_TITLE})
+    index.update(refs, load)
+    results = index.search("经济")
+    [result] = results.articles
+    assert len(result.title) == index_module.MAX_TITLE_CHARS + 1 and result.title.endswith("…")
+    assert len(result.hits) == 100 and result.hit_count > 80_000

@@ -8,6 +8,8 @@ kept in the cache directory for the next search and for the app.
 Output: one line a hit, tab-separated: page, article id, title, snippet. With --json, one
 object a hit per line: source, article_id, title, part ("body" or "headline"), block (index
 of the block, or of the headline line), start, end (offsets in that text), snippet.
+At most 100 hits an article are printed and a title is cut at 80 characters: a page that is
+one huge line must not print gigabytes.
 Exit status as grep: 0 something matched, 1 nothing did (or no page could be read),
 2 bad usage (an empty query). An index that cannot be opened (the cache directory is a
 file, not writable...) is one line on stderr and status 1.

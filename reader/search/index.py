@@ -32,7 +32,7 @@ from reader.page import PARSER_VERSION
 from reader.page.model import Article, Page
 from reader.search.fold import fold
 from reader.search.matcher import Query, compile_query, find_in_text
-from reader.search.snippet import make_snippet
+from reader.search.snippet import ELLIPSIS, make_snippet
 from reader.search.tokens import (
     bigram_tokens,
     initial_tokens,
@@ -48,6 +48,12 @@ INDEX_VERSION = "2"
 _COMMIT_EVERY_PAGES = 64
 _COMMIT_EVERY_SECONDS = 0.5
 _DOCS_PER_FETCH = 64
+#: Hits located (with a snippet) per article; the rest are only counted (`more_hits`). A page
+#: of one 1,000,000-character line can hold 100,000 hits: nobody reads them all, and
+#: building them all cost gigabytes before the first line was shown.
+MAX_HITS_PER_ARTICLE = 100
+#: Characters of a title in a result; a page that is one long line has a 4,000-character one.
+MAX_TITLE_CHARS = 80
 
 
 class SearchIndexError(Exception):
@@ -155,13 +161,19 @@ class ArticleResult:
 
     source: str  # the page's rel path: the archive's key for it
     article_id: str
-    title: str
+    title: str  # at most MAX_TITLE_CHARS (+ "…")
     date: str
-    hits: tuple[Hit, ...]
+    hits: tuple[Hit, ...]  # the first MAX_HITS_PER_ARTICLE
+    more_hits: int = 0  # hits beyond those listed in `hits`
 
     @property
     def in_title(self) -> bool:
         return any(hit.part == "headline" for hit in self.hits)
+
+    @property
+    def hit_count(self) -> int:
+        """Every hit in the article, listed or not."""
+        return len(self.hits) + self.more_hits
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,14 +218,27 @@ def _article_columns(headline: Sequence[str], blocks: Sequence[str]) -> tuple[st
     )
 
 
-def _hits_in(article_headline: Sequence[str], blocks: Sequence[str], query: Query) -> list[Hit]:
+def _hits_in(
+    article_headline: Sequence[str], blocks: Sequence[str], query: Query, limit: int = MAX_HITS_PER_ARTICLE
+) -> tuple[list[Hit], int]:
+    """The first `limit` hits (headline lines, then blocks), snippets made for those only; and
+    how many hits there are in all."""
     hits: list[Hit] = []
+    total = 0
     for part, texts in (("headline", article_headline), ("body", blocks)):
         for index, text in enumerate(texts):
-            for start, end in find_in_text(text, query):
+            spans = find_in_text(text, query)
+            total += len(spans)
+            for start, end in spans[: max(0, limit - len(hits))]:
                 snippet = make_snippet(text, start, end)
                 hits.append(Hit(part, index, start, end, snippet.text, snippet.start, snippet.end))
-    return hits
+    return hits, total
+
+
+def _short_title(title: str) -> str:
+    """The title cut at MAX_TITLE_CHARS, the cut marked with …; one line."""
+    title = title.replace("\n", " ")
+    return title if len(title) <= MAX_TITLE_CHARS else title[:MAX_TITLE_CHARS] + ELLIPSIS
 
 
 class SearchIndex:
@@ -498,9 +523,11 @@ class SearchIndex:
                 if row is None:
                     continue  # removed by the builder since the candidates were listed
                 _, rel, article_id, title, date, headline, blocks = row
-                hits = _hits_in(json.loads(headline), json.loads(blocks), compiled)
+                hits, total = _hits_in(json.loads(headline), json.loads(blocks), compiled)
                 if hits:  # the index only pre-selects; tones, heteronyms... are checked here
-                    yield ArticleResult(rel, article_id, title, date, tuple(hits))
+                    yield ArticleResult(
+                        rel, article_id, _short_title(title), date, tuple(hits), total - len(hits)
+                    )
 
     def _ranked_candidates(self, connection: sqlite3.Connection, query: Query) -> Iterator[list[int]]:
         """Ids of the articles FTS5 pre-selects, in batches: headline matches first, by rank."""
