@@ -122,3 +122,27 @@ def test_a_million_character_page_prints_a_bounded_number_of_short_lines(tmp_pat
     lines = capsys.readouterr().out.splitlines()
     assert len(lines) == 100
     assert all(len(line) < 200 for line in lines)
+
+
+def test_a_binary_or_empty_page_named_on_the_command_line_is_one_line_each(tmp_path, capsys) -> None:
+    binary = tmp_path / "binary.txt"
+    binary.write_bytes(b"\x00\x01PK\x03\x04" * 50)
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    assert main(["search", "经济", str(binary)]) == 1
+    assert capsys.readouterr().err == f"reader search: {binary}: binary file (NUL bytes): not a text page\n"
+    assert main(["search", "经济", str(binary), str(empty), str(SEEDS / "000_2b7640bcd280a270.txt")]) == 0
+    captured = capsys.readouterr()
+    assert "经济" in captured.out
+    assert captured.err.splitlines() == [
+        f"reader search: {binary}: binary file (NUL bytes): not a text page",
+        f"reader search: {empty}: the page has no text",
+    ]
+
+
+def test_a_binary_page_is_reported_again_when_the_index_already_has_it(tmp_path, capsys) -> None:
+    binary = tmp_path / "binary.txt"
+    binary.write_bytes(b"\x00" * 10)
+    for _ in range(2):
+        assert main(["search", "经济", str(binary)]) == 1
+        assert "binary file" in capsys.readouterr().err
