@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import threading
 from dataclasses import dataclass
@@ -293,3 +294,46 @@ def test_a_page_that_is_one_huge_line_gives_a_short_title(tmp_path, index) -> No
     [result] = results.articles
     assert len(result.title) == index_module.MAX_TITLE_CHARS + 1 and result.title.endswith("…")
     assert len(result.hits) == 100 and result.hit_count > 80_000
+
+
+def _open_files_of(path: Path) -> int:
+    """File descriptors of this process open on the index (its -wal and -shm too)."""
+    count = 0
+    for fd in os.listdir("/proc/self/fd"):
+        try:
+            target = os.readlink(f"/proc/self/fd/{fd}")
+        except OSError:  # closed since the listing
+            continue
+        count += target.startswith(str(path))
+    return count
+
+
+def test_queries_from_many_short_lived_threads_leave_no_connection_open(archive, index) -> None:
+    index.update(archive, load)
+    before = _open_files_of(index.db_path)
+
+    def query() -> None:
+        for words in ("章旭升", "数字经济", "zxs"):
+            assert index.search(words).articles
+
+    for _ in range(3):  # as the archive search screen does: each query in a new worker thread
+        threads = [threading.Thread(target=query) for _ in range(12)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    assert _open_files_of(index.db_path) == before
+    assert index.open_connections == 0 and before == 0
+
+
+def test_an_iteration_stopped_early_closes_its_connection(archive, index) -> None:
+    index.update(archive, load)
+    results = index.iter_results("经济")
+    next(results)
+    assert index.open_connections == 1
+    results.close()
+    assert index.open_connections == 0
+    unfinished = index.iter_results("经济")
+    next(unfinished)
+    index.close()  # what `reader search` does when it stops
+    assert index.open_connections == 0 and _open_files_of(index.db_path) == 0

@@ -11,8 +11,10 @@ version, so re-opening an archive only stats the files and re-indexes the ones t
 The builder commits every few pages, so a query typed while it runs sees what is done
 (`SearchResults.complete` says whether that was everything).
 
-Threads: one thread builds (`update`), any number query (`search`); each thread gets its
-own SQLite connection, and WAL journaling lets queries read while the builder writes.
+Threads: one thread builds (`update`), any number query (`search`); each build and each
+query opens its own SQLite connection and closes it when done (the app runs every query in a
+new worker thread: a connection kept per thread would pile up open files), and WAL
+journaling lets queries read while the builder writes.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ import sqlite3
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -48,6 +51,8 @@ INDEX_VERSION = "2"
 _COMMIT_EVERY_PAGES = 64
 _COMMIT_EVERY_SECONDS = 0.5
 _DOCS_PER_FETCH = 64
+#: How long a connection waits for another writer's lock before "database is locked".
+_BUSY_TIMEOUT_SECONDS = 30.0
 #: Hits located (with a snippet) per article; the rest are only counted (`more_hits`). A page
 #: of one 1,000,000-character line can hold 100,000 hits: nobody reads them all, and
 #: building them all cost gigabytes before the first line was shown.
@@ -248,13 +253,13 @@ class SearchIndex:
         """`commit_every`: seconds between commits while building (what queries can see)."""
         self.db_path = Path(db_path)
         self.commit_every = commit_every
-        self._local = threading.local()
+        self._live: set[sqlite3.Connection] = set()  # open now: a build's, queries', an opener's
+        self._live_lock = threading.Lock()
         self._write_lock = threading.Lock()
         self._building = False
         try:
             self._open_or_rebuild()
         except (OSError, sqlite3.Error) as error:
-            self.close()
             raise SearchIndexError(
                 f"cannot open the search index {self.db_path}: {_describe(error)}"
             ) from error
@@ -265,21 +270,37 @@ class SearchIndex:
 
     # -- connections -------------------------------------------------------------------------
 
-    def _connect(self) -> sqlite3.Connection:
+    def _connect(self, *, writer: bool) -> sqlite3.Connection:
         # isolation_level=None: transactions are begun and committed explicitly by `_update`.
         connection = sqlite3.connect(
-            self.db_path, timeout=30.0, check_same_thread=False, isolation_level=None
+            self.db_path, timeout=_BUSY_TIMEOUT_SECONDS, check_same_thread=False, isolation_level=None
         )
-        connection.execute("PRAGMA journal_mode=WAL")
-        connection.execute("PRAGMA synchronous=NORMAL")
+        with self._live_lock:
+            self._live.add(connection)
+        if writer:  # WAL is kept in the file once set: a query's connection need not ask again
+            connection.execute("PRAGMA journal_mode=WAL")
+            connection.execute("PRAGMA synchronous=NORMAL")
         return connection
 
-    def _connection(self) -> sqlite3.Connection:
-        connection = getattr(self._local, "connection", None)
-        if connection is None:
-            connection = self._connect()
-            self._local.connection = connection
-        return connection
+    def _release(self, connection: sqlite3.Connection) -> None:
+        with self._live_lock:
+            self._live.discard(connection)
+        connection.close()
+
+    @contextmanager
+    def _session(self, *, writer: bool = False) -> Iterator[sqlite3.Connection]:
+        """A connection for one build, one query or one look at the state; closed after it."""
+        connection = self._connect(writer=writer)
+        try:
+            yield connection
+        finally:
+            self._release(connection)
+
+    @property
+    def open_connections(self) -> int:
+        """Connections open right now (0 when nothing is built or queried): each is a file."""
+        with self._live_lock:
+            return len(self._live)
 
     def _open_or_rebuild(self) -> None:
         """Open the index; a corrupt file or one of another INDEX_VERSION is started afresh.
@@ -290,51 +311,56 @@ class SearchIndex:
         """
         self.db_path.parent.mkdir(parents=True, exist_ok=True)
         try:
-            connection = self._connection()
-            connection.executescript(_SCHEMA)
-            row = connection.execute("SELECT value FROM meta WHERE key='index_version'").fetchone()
-            if row is not None and row[0] == INDEX_VERSION:
-                return
-            if row is None and connection.execute("SELECT 1 FROM pages LIMIT 1").fetchone() is None:
-                connection.execute(
-                    "INSERT OR REPLACE INTO meta VALUES ('index_version', ?)", (INDEX_VERSION,)
-                )
-                return
+            with self._session(writer=True) as connection:
+                connection.executescript(_SCHEMA)
+                row = connection.execute("SELECT value FROM meta WHERE key='index_version'").fetchone()
+                if row is not None and row[0] == INDEX_VERSION:
+                    return
+                if row is None and connection.execute("SELECT 1 FROM pages LIMIT 1").fetchone() is None:
+                    connection.execute(
+                        "INSERT OR REPLACE INTO meta VALUES ('index_version', ?)", (INDEX_VERSION,)
+                    )
+                    return
         except sqlite3.DatabaseError as error:
             if not _is_foreign_or_corrupt(error):
                 raise
-        self._discard_file()
-        connection = self._connection()
-        connection.executescript(_SCHEMA)
-        connection.execute("INSERT OR REPLACE INTO meta VALUES ('index_version', ?)", (INDEX_VERSION,))
-
-    def _discard_file(self) -> None:
-        connection = getattr(self._local, "connection", None)
-        if connection is not None:
-            connection.close()
-            self._local.connection = None
         for suffix in ("", "-wal", "-shm"):
             Path(f"{self.db_path}{suffix}").unlink(missing_ok=True)
+        with self._session(writer=True) as connection:
+            connection.executescript(_SCHEMA)
+            connection.execute("INSERT OR REPLACE INTO meta VALUES ('index_version', ?)", (INDEX_VERSION,))
 
     def close(self) -> None:
-        """Close this thread's connection (other threads' close when their thread ends)."""
-        connection = getattr(self._local, "connection", None)
-        if connection is not None:
+        """Close any connection still open: one of an `iter_results` left unfinished.
+
+        Builds and queries close their own; call this when none of them runs any more.
+        """
+        with self._live_lock:
+            connections, self._live = self._live, set()
+        for connection in connections:
             connection.close()
-            self._local.connection = None
 
     # -- state -------------------------------------------------------------------------------
 
     @property
     def complete(self) -> bool:
         """True when the last build went through the whole archive and none is running now."""
+        with self._session() as connection:
+            return self._complete(connection)
+
+    def _complete(self, connection: sqlite3.Connection) -> bool:
         if self._building:
             return False
-        row = self._connection().execute("SELECT value FROM meta WHERE key='complete'").fetchone()
+        row = connection.execute("SELECT value FROM meta WHERE key='complete'").fetchone()
         return row is not None and row[0] == "1"
 
     def indexed_pages(self) -> int:
-        return int(self._connection().execute("SELECT count(*) FROM pages").fetchone()[0])
+        with self._session() as connection:
+            return self._indexed_pages(connection)
+
+    @staticmethod
+    def _indexed_pages(connection: sqlite3.Connection) -> int:
+        return int(connection.execute("SELECT count(*) FROM pages").fetchone()[0])
 
     # -- building ----------------------------------------------------------------------------
 
@@ -365,7 +391,8 @@ class SearchIndex:
         with self._write_lock:
             self._building = True
             try:
-                return self._update(refs, load, progress, cancel)
+                with self._session(writer=True) as connection:
+                    return self._update(connection, refs, load, progress, cancel)
             except sqlite3.Error as error:  # a full disk, a lock held too long...
                 raise SearchIndexError(f"the search index {self.db_path}: {_describe(error)}") from error
             finally:
@@ -373,12 +400,12 @@ class SearchIndex:
 
     def _update(
         self,
+        connection: sqlite3.Connection,
         refs: Iterable[PageRefLike],
         load: Callable[[PageRefLike], Page],
         progress: Callable[[IndexProgress], None] | None,
         cancel: threading.Event | None,
     ) -> IndexProgress:
-        connection = self._connection()
         version = parser_version()
         connection.execute("INSERT OR REPLACE INTO meta VALUES ('complete', '0')")
         known = {
@@ -484,27 +511,36 @@ class SearchIndex:
         so showing the first screen of results costs little even when thousands match.
         Raises ValueError for a query with nothing to look for.
         """
-        complete = self.complete
-        indexed_pages = self.indexed_pages()
+        compiled = compile_query(query)
+        if compiled is None:
+            raise ValueError("empty query")
         results: list[ArticleResult] = []
         more = False
-        for result in self.iter_results(query):
-            if limit is not None and len(results) >= limit:
-                more = True
-                break
-            results.append(result)
+        try:
+            with self._session() as connection:
+                complete = self._complete(connection)
+                indexed_pages = self._indexed_pages(connection)
+                for result in self._iter_results(connection, compiled):
+                    if limit is not None and len(results) >= limit:
+                        more = True
+                        break
+                    results.append(result)
+        except sqlite3.Error as error:
+            raise SearchIndexError(f"the search index {self.db_path}: {_describe(error)}") from error
         return SearchResults(query, tuple(results), complete, indexed_pages, more)
 
     def iter_results(self, query: str) -> Iterator[ArticleResult]:
         """Matching articles one by one, best first, without holding them all (`reader search`).
 
-        Raises ValueError for a query with nothing to look for.
+        The connection closes when the iteration ends or the iterator is closed (`close()`
+        closes it too). Raises ValueError for a query with nothing to look for.
         """
         compiled = compile_query(query)
         if compiled is None:
             raise ValueError("empty query")
         try:
-            yield from self._iter_results(self._connection(), compiled)
+            with self._session() as connection:
+                yield from self._iter_results(connection, compiled)
         except sqlite3.Error as error:
             raise SearchIndexError(f"the search index {self.db_path}: {_describe(error)}") from error
 
