@@ -77,3 +77,72 @@ def test_the_command_runs_in_a_fresh_process_without_textual(tmp_path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.count("\n") >= 5
+
+
+@pytest.mark.parametrize("cache", ["under-a-file", "dev-null"])
+def test_a_cache_that_cannot_be_created_is_one_line_and_status_1(
+    tmp_path, monkeypatch, capsys, cache
+) -> None:
+    (tmp_path / "afile").write_text("not a folder")
+    if cache == "under-a-file":
+        monkeypatch.setenv("READER_CACHE", str(tmp_path / "afile" / "cache"))
+        args = ["search", "经济", str(SEEDS)]
+    else:
+        args = ["search", "经济", str(SEEDS), "--cache", "/dev/null"]
+    assert main(args) == 1
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert len(captured.err.splitlines()) == 1
+    assert captured.err.startswith("reader search: cannot open the search index")
+    assert "Not a directory" in captured.err
+
+
+def test_a_cache_error_shows_no_traceback_from_the_shell(tmp_path) -> None:
+    (tmp_path / "afile").write_text("not a folder")
+    done = subprocess.run(
+        [sys.executable, "-m", "reader", "search", "经济", str(SEEDS)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={
+            "READER_CACHE": str(tmp_path / "afile" / "cache"),
+            "PATH": "/usr/bin:/bin",
+            "PYTHONPATH": str(ROOT),
+        },
+        check=False,
+    )
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr and len(done.stderr.splitlines()) == 1
+
+
+def test_a_million_character_page_prints_a_bounded_number_of_short_lines(tmp_path, capsys) -> None:
+    page = tmp_path / "huge.txt"
+    page.write_text("推动数字经济高质量发展" * 90_910 + "\n", encoding="utf-8")
+    assert main(["search", "经济", str(page)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 100
+    assert all(len(line) < 200 for line in lines)
+
+
+def test_a_binary_or_empty_page_named_on_the_command_line_is_one_line_each(tmp_path, capsys) -> None:
+    binary = tmp_path / "binary.txt"
+    binary.write_bytes(b"\x00\x01PK\x03\x04" * 50)
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    assert main(["search", "经济", str(binary)]) == 1
+    assert capsys.readouterr().err == f"reader search: {binary}: binary file (NUL bytes): not a text page\n"
+    assert main(["search", "经济", str(binary), str(empty), str(SEEDS / "000_2b7640bcd280a270.txt")]) == 0
+    captured = capsys.readouterr()
+    assert "经济" in captured.out
+    assert captured.err.splitlines() == [
+        f"reader search: {binary}: binary file (NUL bytes): not a text page",
+        f"reader search: {empty}: the page has no text",
+    ]
+
+
+def test_a_binary_page_is_reported_again_when_the_index_already_has_it(tmp_path, capsys) -> None:
+    binary = tmp_path / "binary.txt"
+    binary.write_bytes(b"\x00" * 10)
+    for _ in range(2):
+        assert main(["search", "经济", str(binary)]) == 1
+        assert "binary file" in capsys.readouterr().err

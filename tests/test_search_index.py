@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import sqlite3
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -10,7 +12,7 @@ import pytest
 
 from reader.page import Page, read_page
 from reader.search import index as index_module
-from reader.search.index import IndexProgress, SearchIndex
+from reader.search.index import IndexProgress, SearchIndex, SearchIndexError
 
 
 @dataclass(frozen=True)
@@ -201,3 +203,137 @@ def test_each_archive_has_its_own_index_file_under_the_cache_dir(tmp_path, monke
     second = index_module.index_path_for([tmp_path / "b"])
     assert first != second and first.is_relative_to(tmp_path / "env-cache")
     assert index_module.index_path_for([tmp_path / "a"], tmp_path / "x").is_relative_to(tmp_path / "x")
+
+
+def test_an_index_under_a_file_raises_a_clear_search_index_error(tmp_path) -> None:
+    (tmp_path / "afile").write_text("not a folder")
+    with pytest.raises(SearchIndexError, match=r"cannot open the search index.*Not a directory"):
+        SearchIndex(tmp_path / "afile" / "cache" / "index.sqlite3")
+
+
+def _lock_exclusively(path: Path) -> sqlite3.Connection:
+    """Another process's writer holding the index (exclusive locking mode keeps the lock)."""
+    locker = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    locker.execute("PRAGMA locking_mode=EXCLUSIVE")
+    locker.execute("BEGIN EXCLUSIVE")
+    locker.execute("INSERT OR REPLACE INTO meta VALUES ('held', 'yes')")
+    return locker
+
+
+def test_a_locked_index_is_reported_and_never_deleted(archive, index, monkeypatch) -> None:
+    index.update(archive, load)
+    index.close()
+    locker = _lock_exclusively(index.db_path)
+    real_connect = sqlite3.connect
+    # the busy timeout is 30 s; the test waits 0.2 s before the lock counts as held for good
+    monkeypatch.setattr(
+        index_module.sqlite3, "connect", lambda *a, **k: real_connect(*a, **{**k, "timeout": 0.2})
+    )
+    with pytest.raises(SearchIndexError, match="database is locked"):
+        SearchIndex(index.db_path)
+    locker.rollback()
+    locker.close()
+    monkeypatch.undo()
+    reopened = SearchIndex(index.db_path)
+    assert reopened.indexed_pages() == 3
+    assert reopened.search("章旭升").articles
+
+
+def test_opening_waits_for_a_lock_held_for_a_moment(archive, index) -> None:
+    index.update(archive, load)
+    index.close()
+    locker = _lock_exclusively(index.db_path)
+
+    def release() -> None:
+        locker.rollback()
+        locker.close()
+
+    timer = threading.Timer(0.3, release)
+    timer.start()
+    try:
+        reopened = SearchIndex(index.db_path)
+    finally:
+        timer.join()
+    assert reopened.indexed_pages() == 3
+
+
+def test_an_index_of_another_schema_is_rebuilt(archive, tmp_path) -> None:
+    path = tmp_path / "cache" / "index.sqlite3"
+    path.parent.mkdir(parents=True)
+    old = sqlite3.connect(path)
+    old.execute("CREATE TABLE meta (name TEXT, setting TEXT)")
+    old.execute("CREATE TABLE pages (rel TEXT)")
+    old.execute("INSERT INTO pages VALUES ('x.txt')")
+    old.commit()
+    old.close()
+    index = SearchIndex(path)
+    assert index.indexed_pages() == 0
+    assert index.update(archive, load).indexed == 3
+
+
+#: 83,334 hits of 经济 in one 1,000,000-character paragraph, one more in the headline.
+HUGE_BODY = "数字经济发展大会召开\n\n\u3000\u3000本报讯" + "推动数字经济高质量发展，" * 83_334 + "。\n"
+#: One 1,000,000-character line and nothing else: the parser makes it a 4,000-character title.
+HUGE_TITLE = "推动数字经济高质量发展" * 90_910 + "\n"
+
+
+def test_an_article_of_a_million_characters_lists_a_bounded_number_of_hits(tmp_path, index) -> None:
+    refs = write_archive(tmp_path / "archive", {"2024-01-01/01.txt": HUGE_BODY})
+    index.update(refs, load)
+    [result] = index.iter_results("经济")
+    assert len(result.hits) == index_module.MAX_HITS_PER_ARTICLE == 100
+    assert result.hit_count == 83_335 and result.more_hits == 83_235
+    assert [(hit.part, hit.start) for hit in result.hits[:3]] == [("headline", 2), ("body", 7), ("body", 19)]
+    assert all(len(hit.snippet) < 60 and "经济" in hit.snippet for hit in result.hits)
+
+
+def test_a_page_that_is_one_huge_line_gives_a_short_title(tmp_path, index) -> None:
+    refs = write_archive(tmp_path / "archive", {"2024-01-01/01.txt": HUGE_TITLE})
+    index.update(refs, load)
+    results = index.search("经济")
+    [result] = results.articles
+    assert len(result.title) == index_module.MAX_TITLE_CHARS + 1 and result.title.endswith("…")
+    assert len(result.hits) == 100 and result.hit_count > 80_000
+
+
+def _open_files_of(path: Path) -> int:
+    """File descriptors of this process open on the index (its -wal and -shm too)."""
+    count = 0
+    for fd in os.listdir("/proc/self/fd"):
+        try:
+            target = os.readlink(f"/proc/self/fd/{fd}")
+        except OSError:  # closed since the listing
+            continue
+        count += target.startswith(str(path))
+    return count
+
+
+def test_queries_from_many_short_lived_threads_leave_no_connection_open(archive, index) -> None:
+    index.update(archive, load)
+    before = _open_files_of(index.db_path)
+
+    def query() -> None:
+        for words in ("章旭升", "数字经济", "zxs"):
+            assert index.search(words).articles
+
+    for _ in range(3):  # as the archive search screen does: each query in a new worker thread
+        threads = [threading.Thread(target=query) for _ in range(12)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    assert _open_files_of(index.db_path) == before
+    assert index.open_connections == 0 and before == 0
+
+
+def test_an_iteration_stopped_early_closes_its_connection(archive, index) -> None:
+    index.update(archive, load)
+    results = index.iter_results("经济")
+    next(results)
+    assert index.open_connections == 1
+    results.close()
+    assert index.open_connections == 0
+    unfinished = index.iter_results("经济")
+    next(unfinished)
+    index.close()  # what `reader search` does when it stops
+    assert index.open_connections == 0 and _open_files_of(index.db_path) == 0

@@ -11,8 +11,10 @@ version, so re-opening an archive only stats the files and re-indexes the ones t
 The builder commits every few pages, so a query typed while it runs sees what is done
 (`SearchResults.complete` says whether that was everything).
 
-Threads: one thread builds (`update`), any number query (`search`); each thread gets its
-own SQLite connection, and WAL journaling lets queries read while the builder writes.
+Threads: one thread builds (`update`), any number query (`search`); each build and each
+query opens its own SQLite connection and closes it when done (the app runs every query in a
+new worker thread: a connection kept per thread would pile up open files), and WAL
+journaling lets queries read while the builder writes.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ import sqlite3
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -32,7 +35,7 @@ from reader.page import PARSER_VERSION
 from reader.page.model import Article, Page
 from reader.search.fold import fold
 from reader.search.matcher import Query, compile_query, find_in_text
-from reader.search.snippet import make_snippet
+from reader.search.snippet import ELLIPSIS, make_snippet
 from reader.search.tokens import (
     bigram_tokens,
     initial_tokens,
@@ -48,6 +51,43 @@ INDEX_VERSION = "2"
 _COMMIT_EVERY_PAGES = 64
 _COMMIT_EVERY_SECONDS = 0.5
 _DOCS_PER_FETCH = 64
+#: How long a connection waits for another writer's lock before "database is locked".
+_BUSY_TIMEOUT_SECONDS = 30.0
+#: Hits located (with a snippet) per article; the rest are only counted (`more_hits`). A page
+#: of one 1,000,000-character line can hold 100,000 hits: nobody reads them all, and
+#: building them all cost gigabytes before the first line was shown.
+MAX_HITS_PER_ARTICLE = 100
+#: Characters of a title in a result; a page that is one long line has a 4,000-character one.
+MAX_TITLE_CHARS = 80
+
+
+class SearchIndexError(Exception):
+    """The index cannot be opened or used (a cache path that is a file, no permission, a full
+    disk, a database locked for too long): one clear line for the user, search unavailable."""
+
+
+def _describe(error: BaseException) -> str:
+    """The reason in a reader's words: "Not a directory: /tmp/x/cache", not "[Errno 20] ..."."""
+    if isinstance(error, sqlite3.OperationalError) and getattr(error, "sqlite_errorcode", 0) & 0xFF in (
+        sqlite3.SQLITE_BUSY,
+        sqlite3.SQLITE_LOCKED,
+    ):
+        return f"{error} (another kanbao or reader search is writing it: try again)"
+    if isinstance(error, OSError) and error.strerror:
+        return f"{error.strerror}: {error.filename}" if error.filename else error.strerror
+    return str(error) or type(error).__name__
+
+
+def _is_foreign_or_corrupt(error: sqlite3.DatabaseError) -> bool:
+    """True when the file is not an index we can use: corrupt, not a database, or another schema.
+
+    OperationalError is mostly about the circumstances (locked, busy, read-only, disk full,
+    cannot open), not the file: only its generic SQL error (SQLITE_ERROR, "no such column"
+    from an older schema) says the file itself is foreign.
+    """
+    if not isinstance(error, sqlite3.OperationalError):
+        return True
+    return getattr(error, "sqlite_errorcode", None) == sqlite3.SQLITE_ERROR
 
 
 class PageRefLike(Protocol):
@@ -126,13 +166,19 @@ class ArticleResult:
 
     source: str  # the page's rel path: the archive's key for it
     article_id: str
-    title: str
+    title: str  # at most MAX_TITLE_CHARS (+ "…")
     date: str
-    hits: tuple[Hit, ...]
+    hits: tuple[Hit, ...]  # the first MAX_HITS_PER_ARTICLE
+    more_hits: int = 0  # hits beyond those listed in `hits`
 
     @property
     def in_title(self) -> bool:
         return any(hit.part == "headline" for hit in self.hits)
+
+    @property
+    def hit_count(self) -> int:
+        """Every hit in the article, listed or not."""
+        return len(self.hits) + self.more_hits
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,14 +223,27 @@ def _article_columns(headline: Sequence[str], blocks: Sequence[str]) -> tuple[st
     )
 
 
-def _hits_in(article_headline: Sequence[str], blocks: Sequence[str], query: Query) -> list[Hit]:
+def _hits_in(
+    article_headline: Sequence[str], blocks: Sequence[str], query: Query, limit: int = MAX_HITS_PER_ARTICLE
+) -> tuple[list[Hit], int]:
+    """The first `limit` hits (headline lines, then blocks), snippets made for those only; and
+    how many hits there are in all."""
     hits: list[Hit] = []
+    total = 0
     for part, texts in (("headline", article_headline), ("body", blocks)):
         for index, text in enumerate(texts):
-            for start, end in find_in_text(text, query):
+            spans = find_in_text(text, query)
+            total += len(spans)
+            for start, end in spans[: max(0, limit - len(hits))]:
                 snippet = make_snippet(text, start, end)
                 hits.append(Hit(part, index, start, end, snippet.text, snippet.start, snippet.end))
-    return hits
+    return hits, total
+
+
+def _short_title(title: str) -> str:
+    """The title cut at MAX_TITLE_CHARS, the cut marked with …; one line."""
+    title = title.replace("\n", " ")
+    return title if len(title) <= MAX_TITLE_CHARS else title[:MAX_TITLE_CHARS] + ELLIPSIS
 
 
 class SearchIndex:
@@ -194,10 +253,16 @@ class SearchIndex:
         """`commit_every`: seconds between commits while building (what queries can see)."""
         self.db_path = Path(db_path)
         self.commit_every = commit_every
-        self._local = threading.local()
+        self._live: set[sqlite3.Connection] = set()  # open now: a build's, queries', an opener's
+        self._live_lock = threading.Lock()
         self._write_lock = threading.Lock()
         self._building = False
-        self._open_or_rebuild()
+        try:
+            self._open_or_rebuild()
+        except (OSError, sqlite3.Error) as error:
+            raise SearchIndexError(
+                f"cannot open the search index {self.db_path}: {_describe(error)}"
+            ) from error
 
     @classmethod
     def for_archive(cls, paths: Sequence[Path], cache: Path | None = None) -> SearchIndex:
@@ -205,70 +270,97 @@ class SearchIndex:
 
     # -- connections -------------------------------------------------------------------------
 
-    def _connect(self) -> sqlite3.Connection:
+    def _connect(self, *, writer: bool) -> sqlite3.Connection:
         # isolation_level=None: transactions are begun and committed explicitly by `_update`.
         connection = sqlite3.connect(
-            self.db_path, timeout=30.0, check_same_thread=False, isolation_level=None
+            self.db_path, timeout=_BUSY_TIMEOUT_SECONDS, check_same_thread=False, isolation_level=None
         )
-        connection.execute("PRAGMA journal_mode=WAL")
-        connection.execute("PRAGMA synchronous=NORMAL")
+        with self._live_lock:
+            self._live.add(connection)
+        if writer:  # WAL is kept in the file once set: a query's connection need not ask again
+            connection.execute("PRAGMA journal_mode=WAL")
+            connection.execute("PRAGMA synchronous=NORMAL")
         return connection
 
-    def _connection(self) -> sqlite3.Connection:
-        connection = getattr(self._local, "connection", None)
-        if connection is None:
-            connection = self._connect()
-            self._local.connection = connection
-        return connection
+    def _release(self, connection: sqlite3.Connection) -> None:
+        with self._live_lock:
+            self._live.discard(connection)
+        connection.close()
+
+    @contextmanager
+    def _session(self, *, writer: bool = False) -> Iterator[sqlite3.Connection]:
+        """A connection for one build, one query or one look at the state; closed after it."""
+        connection = self._connect(writer=writer)
+        try:
+            yield connection
+        finally:
+            self._release(connection)
+
+    @property
+    def open_connections(self) -> int:
+        """Connections open right now (0 when nothing is built or queried): each is a file."""
+        with self._live_lock:
+            return len(self._live)
 
     def _open_or_rebuild(self) -> None:
-        """Open the index; a corrupt file or one of another INDEX_VERSION is started afresh."""
+        """Open the index; a corrupt file or one of another INDEX_VERSION is started afresh.
+
+        Only a file that is really not a usable index is discarded. "database is locked" (the
+        app's builder, or another `reader search`, holding it longer than the busy timeout), a
+        read-only or full disk: those are raised, never answered by deleting someone's index.
+        """
         self.db_path.parent.mkdir(parents=True, exist_ok=True)
         try:
-            connection = self._connection()
-            connection.executescript(_SCHEMA)
-            row = connection.execute("SELECT value FROM meta WHERE key='index_version'").fetchone()
-            if row is not None and row[0] == INDEX_VERSION:
-                return
-            if row is None and connection.execute("SELECT 1 FROM pages LIMIT 1").fetchone() is None:
-                connection.execute(
-                    "INSERT OR REPLACE INTO meta VALUES ('index_version', ?)", (INDEX_VERSION,)
-                )
-                return
-        except sqlite3.DatabaseError:
-            pass
-        self._discard_file()
-        connection = self._connection()
-        connection.executescript(_SCHEMA)
-        connection.execute("INSERT OR REPLACE INTO meta VALUES ('index_version', ?)", (INDEX_VERSION,))
-
-    def _discard_file(self) -> None:
-        connection = getattr(self._local, "connection", None)
-        if connection is not None:
-            connection.close()
-            self._local.connection = None
+            with self._session(writer=True) as connection:
+                connection.executescript(_SCHEMA)
+                row = connection.execute("SELECT value FROM meta WHERE key='index_version'").fetchone()
+                if row is not None and row[0] == INDEX_VERSION:
+                    return
+                if row is None and connection.execute("SELECT 1 FROM pages LIMIT 1").fetchone() is None:
+                    connection.execute(
+                        "INSERT OR REPLACE INTO meta VALUES ('index_version', ?)", (INDEX_VERSION,)
+                    )
+                    return
+        except sqlite3.DatabaseError as error:
+            if not _is_foreign_or_corrupt(error):
+                raise
         for suffix in ("", "-wal", "-shm"):
             Path(f"{self.db_path}{suffix}").unlink(missing_ok=True)
+        with self._session(writer=True) as connection:
+            connection.executescript(_SCHEMA)
+            connection.execute("INSERT OR REPLACE INTO meta VALUES ('index_version', ?)", (INDEX_VERSION,))
 
     def close(self) -> None:
-        """Close this thread's connection (other threads' close when their thread ends)."""
-        connection = getattr(self._local, "connection", None)
-        if connection is not None:
+        """Close any connection still open: one of an `iter_results` left unfinished.
+
+        Builds and queries close their own; call this when none of them runs any more.
+        """
+        with self._live_lock:
+            connections, self._live = self._live, set()
+        for connection in connections:
             connection.close()
-            self._local.connection = None
 
     # -- state -------------------------------------------------------------------------------
 
     @property
     def complete(self) -> bool:
         """True when the last build went through the whole archive and none is running now."""
+        with self._session() as connection:
+            return self._complete(connection)
+
+    def _complete(self, connection: sqlite3.Connection) -> bool:
         if self._building:
             return False
-        row = self._connection().execute("SELECT value FROM meta WHERE key='complete'").fetchone()
+        row = connection.execute("SELECT value FROM meta WHERE key='complete'").fetchone()
         return row is not None and row[0] == "1"
 
     def indexed_pages(self) -> int:
-        return int(self._connection().execute("SELECT count(*) FROM pages").fetchone()[0])
+        with self._session() as connection:
+            return self._indexed_pages(connection)
+
+    @staticmethod
+    def _indexed_pages(connection: sqlite3.Connection) -> int:
+        return int(connection.execute("SELECT count(*) FROM pages").fetchone()[0])
 
     # -- building ----------------------------------------------------------------------------
 
@@ -299,18 +391,21 @@ class SearchIndex:
         with self._write_lock:
             self._building = True
             try:
-                return self._update(refs, load, progress, cancel)
+                with self._session(writer=True) as connection:
+                    return self._update(connection, refs, load, progress, cancel)
+            except sqlite3.Error as error:  # a full disk, a lock held too long...
+                raise SearchIndexError(f"the search index {self.db_path}: {_describe(error)}") from error
             finally:
                 self._building = False
 
     def _update(
         self,
+        connection: sqlite3.Connection,
         refs: Iterable[PageRefLike],
         load: Callable[[PageRefLike], Page],
         progress: Callable[[IndexProgress], None] | None,
         cancel: threading.Event | None,
     ) -> IndexProgress:
-        connection = self._connection()
         version = parser_version()
         connection.execute("INSERT OR REPLACE INTO meta VALUES ('complete', '0')")
         known = {
@@ -323,7 +418,7 @@ class SearchIndex:
         seen = indexed = unchanged = failed = 0
         pending = 0
         last_commit = last_report = time.monotonic()
-        connection.execute("BEGIN")
+        connection.execute("BEGIN IMMEDIATE")
         cancelled = False
         try:
             for ref in refs:
@@ -347,7 +442,7 @@ class SearchIndex:
                 now = time.monotonic()
                 if pending and (pending >= _COMMIT_EVERY_PAGES or now - last_commit >= self.commit_every):
                     connection.execute("COMMIT")
-                    connection.execute("BEGIN")
+                    connection.execute("BEGIN IMMEDIATE")
                     pending, last_commit = 0, now
                 if progress is not None and (now - last_report > 0.1 or seen % 500 == 0):
                     progress(IndexProgress(seen, indexed, unchanged, failed))
@@ -416,26 +511,40 @@ class SearchIndex:
         so showing the first screen of results costs little even when thousands match.
         Raises ValueError for a query with nothing to look for.
         """
-        complete = self.complete
-        indexed_pages = self.indexed_pages()
+        compiled = compile_query(query)
+        if compiled is None:
+            raise ValueError("empty query")
         results: list[ArticleResult] = []
         more = False
-        for result in self.iter_results(query):
-            if limit is not None and len(results) >= limit:
-                more = True
-                break
-            results.append(result)
+        try:
+            with self._session() as connection:
+                complete = self._complete(connection)
+                indexed_pages = self._indexed_pages(connection)
+                for result in self._iter_results(connection, compiled):
+                    if limit is not None and len(results) >= limit:
+                        more = True
+                        break
+                    results.append(result)
+        except sqlite3.Error as error:
+            raise SearchIndexError(f"the search index {self.db_path}: {_describe(error)}") from error
         return SearchResults(query, tuple(results), complete, indexed_pages, more)
 
     def iter_results(self, query: str) -> Iterator[ArticleResult]:
         """Matching articles one by one, best first, without holding them all (`reader search`).
 
-        Raises ValueError for a query with nothing to look for.
+        The connection closes when the iteration ends or the iterator is closed (`close()`
+        closes it too). Raises ValueError for a query with nothing to look for.
         """
         compiled = compile_query(query)
         if compiled is None:
             raise ValueError("empty query")
-        connection = self._connection()
+        try:
+            with self._session() as connection:
+                yield from self._iter_results(connection, compiled)
+        except sqlite3.Error as error:
+            raise SearchIndexError(f"the search index {self.db_path}: {_describe(error)}") from error
+
+    def _iter_results(self, connection: sqlite3.Connection, compiled: Query) -> Iterator[ArticleResult]:
         for batch in self._ranked_candidates(connection, compiled):
             rows = {
                 row[0]: row
@@ -450,9 +559,11 @@ class SearchIndex:
                 if row is None:
                     continue  # removed by the builder since the candidates were listed
                 _, rel, article_id, title, date, headline, blocks = row
-                hits = _hits_in(json.loads(headline), json.loads(blocks), compiled)
+                hits, total = _hits_in(json.loads(headline), json.loads(blocks), compiled)
                 if hits:  # the index only pre-selects; tones, heteronyms... are checked here
-                    yield ArticleResult(rel, article_id, title, date, tuple(hits))
+                    yield ArticleResult(
+                        rel, article_id, _short_title(title), date, tuple(hits), total - len(hits)
+                    )
 
     def _ranked_candidates(self, connection: sqlite3.Connection, query: Query) -> Iterator[list[int]]:
         """Ids of the articles FTS5 pre-selects, in batches: headline matches first, by rank."""

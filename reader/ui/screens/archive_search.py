@@ -46,7 +46,7 @@ def result_prompt(result: ArticleResult, issue: str) -> Text:
     text.append(issue or result.date or result.source, style="dim")
     text.append("  ")
     text.append(result.title or result.article_id, style="bold")
-    hits = len(result.hits)
+    hits = result.hit_count
     text.append(f"  · {hits} hit{'s' if hits != 1 else ''}", style="dim")
     if result.hits:
         hit = result.hits[0]
