@@ -142,3 +142,35 @@ async def test_the_help_screen_is_drawn_with_its_keys(tmp_path: Path, size: tupl
         assert box.region.height >= min(20, size[1] - 4) and box.region.right <= size[0]
         drawn = html.unescape(app.export_screenshot()).replace("\xa0", " ")
         assert "Search archive" in drawn and "Bookmarks list" in drawn
+
+
+def test_headless_start_at_80x24_settles_and_paints(tmp_path: Path) -> None:
+    """A resize loop once kept the headless app (80x24, as benchmarks run it) from ever painting."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from reader.archive import Archive\n"
+        "from reader.resources import seeds_dir\n"
+        "from reader.ui.app import ReaderApp\n"
+        f"archive = Archive([seeds_dir()], cache_dir=Path({str(tmp_path / 'cache')!r}))\n"
+        "def painted():\n"
+        "    print('PAINTED', flush=True)\n"
+        "    app.exit()\n"
+        "app = ReaderApp(archive, restore=False, on_first_screen=painted)\n"
+        "app.run(headless=True)\n"
+    )
+    env = {**__import__("os").environ, "READER_DB": str(tmp_path / "db.json")}
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=Path(__file__).resolve().parent.parent,
+        env=env,
+        check=False,
+    )
+    assert "PAINTED" in result.stdout, result.stderr[-2000:]
+    assert result.returncode == 0

@@ -101,7 +101,9 @@ class MainScreen(Screen):
         yield Static("Terminal too small: make it bigger (q quits)", id="too-small")
         yield FindBar(id="find")
         yield StatusBar(id="status")
-        yield Footer()
+        # The palette key is decided once, at the width the app starts with: recomposing the
+        # footer on resize set off an endless resize loop in Textual's headless driver.
+        yield Footer(show_command_palette=self.app.size.width >= FOOTER_PALETTE_WIDTH)
 
     # -- the widgets ---------------------------------------------------------------------
 
@@ -379,11 +381,6 @@ class MainScreen(Screen):
     def _layout_for(self, width: int, height: int) -> None:
         self.set_class(width < NARROW_WIDTH, "-narrow")
         self.set_class(width < TINY[0] or height < TINY[1], "-tiny")
-        footer = self.query_one(Footer)
-        show_palette = width >= FOOTER_PALETTE_WIDTH
-        if footer.show_command_palette != show_palette:
-            footer.show_command_palette = show_palette  # the footer only reads it when composing
-            footer.refresh(recompose=True)
 
     def _pane(self, name: str) -> Widget:
         return self.query_one(f"#{name}")
