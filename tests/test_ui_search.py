@@ -78,8 +78,12 @@ async def type_text(pilot: Pilot, text: str) -> None:
 
 async def open_article(pilot: Pilot, app: ReaderApp, title_start: str) -> None:
     """Select the article whose title starts with `title_start` in the articles pane."""
+    # Read the entries afresh each time: the list is rebuilt when the scan finds more pages.
+    await settle(pilot, lambda: app.main.scan_done)
+    await settle(
+        pilot, lambda: any(e.article.title.startswith(title_start) for e in app.main.articles.entries)
+    )
     entries = app.main.articles.entries
-    await settle(pilot, lambda: any(e.article.title.startswith(title_start) for e in entries))
     number = next(i for i, e in enumerate(entries) if e.article.title.startswith(title_start))
     app.main.articles.focus()
     app.main.articles.select_number(number)

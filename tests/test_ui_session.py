@@ -24,8 +24,12 @@ def seed_app(tmp_path: Path, paths: list[Path] | None = None, **options: object)
     return ReaderApp(archive, **options)  # type: ignore[arg-type]
 
 
-async def settle(pilot: Pilot, condition: Callable[[], bool], seconds: float = 10.0) -> None:
-    """Let workers run until `condition` holds (fails the test if it never does)."""
+async def settle(pilot: Pilot, condition: Callable[[], bool], seconds: float = 30.0) -> None:
+    """Let workers run until `condition` holds (fails the test if it never does).
+
+    A deadline, not a sleep: it returns as soon as the condition holds. It is generous because
+    CI runs two test processes on two shared cores, where a worker can wait seconds for a turn.
+    """
     for _ in range(int(seconds / 0.02)):
         if condition():
             await pilot.pause()

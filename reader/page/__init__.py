@@ -6,8 +6,22 @@ surface; the modules behind them follow the order of the work: load (bytes -> li
 assemble (which lines make which article), parse (the pipeline, ids, titles).
 """
 
+from typing import Any
+
 from reader.page.model import Article, Block, Leftover, Page, PageInfo
-from reader.page.parse import PARSER_VERSION, parse_page, parse_text, read_page
+
+_PARSER_NAMES = frozenset({"PARSER_VERSION", "parse_page", "parse_text", "read_page"})
+
+
+def __getattr__(name: str) -> Any:
+    """The parser itself is imported on first use: compiling its patterns takes ~25 ms, which
+    the app's first screen (it only needs the model) should not wait for."""
+    if name in _PARSER_NAMES:
+        from reader.page import parse
+
+        return getattr(parse, name)
+    raise AttributeError(f"module 'reader.page' has no attribute {name!r}")
+
 
 __all__ = [
     "PARSER_VERSION",

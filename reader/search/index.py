@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from reader.page import PARSER_VERSION
+import reader.page as page_module
 from reader.page.model import Article, Page
 from reader.search.fold import fold
 from reader.search.matcher import Query, compile_query, find_in_text
@@ -108,9 +108,13 @@ class ArchiveLike(Protocol):
     def load(self, ref: PageRefLike) -> Page: ...
 
 
+#: Set to pin the version (tests); None reads the parser's own, importing it only when needed.
+PARSER_VERSION: str | None = None
+
+
 def parser_version() -> str:
     """The parser's version: a page parsed by another version is indexed again."""
-    return PARSER_VERSION
+    return PARSER_VERSION if PARSER_VERSION is not None else str(page_module.PARSER_VERSION)
 
 
 def cache_dir(override: Path | None = None) -> Path:
