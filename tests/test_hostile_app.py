@@ -41,4 +41,6 @@ async def test_every_kind_of_broken_page_is_listed_with_its_problem(tmp_path: Pa
         assert sum("农村公路建设提速" in t for t in texts) == 4  # utf-8, gbk, utf-16, and the damaged one
         assert any("本報訊" in t for t in texts)  # Big5 read right
         assert not any("Traceback" in t for t in texts)
+        issue_row = str(app.main.issues.get_option_at_index(0).prompt)
+        assert "⚠" in issue_row and "binary" in issue_row and "undecodable" in issue_row
         await pilot.press("q")

@@ -28,7 +28,7 @@ from reader.ui.names_feature import NamesFeature
 from reader.ui.position import ReadingPosition
 from reader.ui.widgets.article_view import ArticleView
 from reader.ui.widgets.find_bar import FindBar
-from reader.ui.widgets.lists import ArticleList, IssueList
+from reader.ui.widgets.lists import PROBLEM_STATUSES, ArticleList, IssueList
 from reader.ui.widgets.names_panel import NamesPanel
 from reader.ui.widgets.status_bar import StatusBar
 
@@ -229,6 +229,8 @@ class MainScreen(Screen):
     @on(PageLoaded)
     def _page_loaded(self, message: PageLoaded) -> None:
         self.app.note_page(message.ref, message.page)  # type: ignore[attr-defined]
+        if message.page.status in PROBLEM_STATUSES:
+            self.issues.mark_problem(message.issue_key, message.page.status)
         if message.issue_key != self.open_issue_key or message.page_index < self._loaded_pages:
             return
         self._loaded_pages = message.page_index + 1

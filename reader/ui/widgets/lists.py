@@ -42,6 +42,7 @@ class IssueList(PaneList):
         super().__init__(id=id, classes=classes)
         self.rows: list[IssueRow] = []
         self.bookmark_counts: dict[str, int] = {}
+        self.problems: dict[str, set[str]] = {}  # issue key -> statuses of its unreadable pages
 
     def set_rows(self, rows: Sequence[IssueRow]) -> None:
         """Show `rows`, keeping the highlighted issue where it was.
@@ -80,7 +81,19 @@ class IssueList(PaneList):
         marks = self.bookmark_counts.get(row.key, 0)
         if marks:
             text.append(f" · ★{marks}", style="dim")
+        problems = self.problems.get(row.key)
+        if problems:
+            text.append(f" · ⚠ {', '.join(sorted(problems))}", style="bold red")
         return text
+
+    def mark_problem(self, key: str, status: str) -> None:
+        """Flag an issue holding a page that could not be read right (binary, undecodable ...)."""
+        if status in self.problems.setdefault(key, set()):
+            return
+        self.problems[key].add(status)
+        row = next((r for r in self.rows if r.key == key), None)
+        if row is not None:
+            self.replace_option_prompt(key, self._prompt(row))
 
     def show_bookmark_counts(self, counts: dict[str, int]) -> None:
         """Redraw the ★ counts after bookmarks were added or removed."""
