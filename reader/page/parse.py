@@ -21,7 +21,7 @@ from reader.page.assemble import (
     paragraph_text,
     subhead_text,
 )
-from reader.page.lines import Line, classify, dateline_byline, furniture_facts
+from reader.page.lines import classify, dateline_byline, furniture_facts
 from reader.page.load import decode_bytes, split_lines
 from reader.page.model import Article, Block, Leftover, Page, PageInfo
 from reader.page.structure import Unit, page_units
@@ -244,4 +244,4 @@ def _page_info(stray: list[Unit]) -> PageInfo:
     return PageInfo(facts.get("date", ""), facts.get("page_no", ""), facts.get("section", ""))
 
 
-__all__ = ["PARSER_VERSION", "Line", "parse_page", "parse_text", "read_page"]
+__all__ = ["PARSER_VERSION", "parse_page", "parse_text", "read_page"]

@@ -34,10 +34,6 @@ _NOT_CONTENT = re.compile(r"[\W_]+")
 _CJK_GAP = re.compile(rf"(?<={CJK})\s+(?={CJK})")
 
 
-def is_cjk(char: str) -> bool:
-    return bool(_CJK_RE.match(char))
-
-
 def is_han(char: str) -> bool:
     """A Chinese character proper (not punctuation)."""
     return bool(_HAN_RE.match(char))
