@@ -212,14 +212,19 @@ async def make_two_bookmarks(pilot: Pilot, app: ReaderApp) -> None:
     await settle(pilot, lambda: len(app.bookmarks) == 2)
 
 
+async def open_bookmarks_screen(pilot: Pilot, app: ReaderApp) -> None:
+    """`B`, then wait until the screen has read the store."""
+    await pilot.press("B")
+    await settle(pilot, lambda: isinstance(app.screen, BookmarksScreen) and app.screen.loaded)
+
+
 async def test_bookmarks_screen_lists_newest_first_and_filters_by_typing(tmp_path: Path) -> None:
     app = make_app(tmp_path)
     articles = seed_articles()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, ready(app))
         await make_two_bookmarks(pilot, app)
-        await pilot.press("B")
-        await settle(pilot, lambda: isinstance(app.screen, BookmarksScreen) and app.screen.loaded)
+        await open_bookmarks_screen(pilot, app)
         screen = app.screen
         lines = screen.lines()
         date = stored(tmp_path)[0].created[:10]
@@ -251,8 +256,7 @@ async def test_enter_opens_the_article_at_the_bookmarked_paragraph(tmp_path: Pat
         await pilot.press("g", "comma", "comma")  # read elsewhere
         assert app.main.view.article != article
 
-        await pilot.press("B")
-        await settle(pilot, lambda: isinstance(app.screen, BookmarksScreen) and app.screen.loaded)
+        await open_bookmarks_screen(pilot, app)
         await pilot.press("down", "enter")  # to the list, open
         await settle(pilot, lambda: isinstance(app.screen, MainScreen) and app.main.view.article == article)
         await pilot.pause()
@@ -307,8 +311,7 @@ async def test_delete_asks_first_and_e_edits_the_note(tmp_path: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, ready(app))
         await make_two_bookmarks(pilot, app)
-        await pilot.press("B")
-        await settle(pilot, lambda: isinstance(app.screen, BookmarksScreen) and app.screen.loaded)
+        await open_bookmarks_screen(pilot, app)
         screen = app.screen
         await pilot.press("down", "down")  # the older bookmark, with the note
         assert screen.current is not None and screen.current.article_id == articles[1].id
@@ -407,8 +410,7 @@ async def test_x_exports_every_note_as_markdown_beside_the_database(tmp_path: Pa
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, ready(app))
         await make_two_bookmarks(pilot, app)
-        await pilot.press("B")
-        await settle(pilot, lambda: isinstance(app.screen, BookmarksScreen) and app.screen.loaded)
+        await open_bookmarks_screen(pilot, app)
         await pilot.press("down", "x")
         await settle(pilot, lambda: list(tmp_path.glob("bookmarks-*.md")))
         [exported] = tmp_path.glob("bookmarks-*.md")
