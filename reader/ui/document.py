@@ -19,13 +19,15 @@ from rich.style import Style
 from rich.text import Text
 
 from reader.page.model import Article
-from reader.ui.wrap import Line, wrap
+from reader.ui.wrap import Line, balanced_wrap, wrap
 
 ParagraphStyle = Literal["indent", "blank"]
 #: A block key: the index of a body block in `Article.blocks`, or the name of a headline part
 #: ("kicker", "title", "subtitle", "byline", "kind").
 BlockKey = int | str
 INDENT = "\u3000\u3000"  # the two full-width spaces a printed paragraph starts with
+#: Headline parts wrapped into lines of about equal length, at the phrase gap when there is one.
+BALANCED_ROLES = frozenset({"kicker", "title", "subtitle", "subhead"})
 KIND_LABELS = {"photo": "图片新闻 photo", "brief": "简讯 brief", "notice": "公告 notice"}
 
 
@@ -106,10 +108,11 @@ class DocBlock:
 
     key: BlockKey
     text: str
-    role: str  # kicker | title | subtitle | byline | paragraph | subhead | caption | continuation | kind
+    role: str  # kicker | title | subtitle | byline | credit | paragraph | subhead | caption | continuation | kind
     lead: str = ""  # drawn before the first line (the paragraph indent, the → of a continuation)
     space_before: int = 0  # blank lines above the block
     center: bool = False
+    right: bool = False  # set flush right (a photo's credit, as printed under the caption)
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,18 +124,52 @@ class DocLine:
     first: bool = False  # the block's first line, which carries its lead
 
 
+def _squeeze(text: str) -> str:
+    return "".join(text.split())
+
+
+def headline_parts(article: Article) -> tuple[str, str, str]:
+    """(kicker, title, subtitle) as drawn, so that every headline line lands in one of them.
+
+    The parser's title is one headline line, or several consecutive lines joined (a title the
+    column broke); the lines before it are the kicker (引题), the lines after it the subtitle
+    (副题), each joined by a space. A title found in no run of lines keeps every headline line
+    as its subtitle: a line the parser printed is never dropped.
+    """
+    lines = list(article.headline)
+    title = article.title
+    target = _squeeze(title)
+    if target:
+        for start in range(len(lines)):
+            joined = ""
+            for end in range(start, len(lines)):
+                joined += _squeeze(lines[end])
+                if joined == target:
+                    return " ".join(lines[:start]), title, " ".join(lines[end + 1 :])
+                if not target.startswith(joined):
+                    break
+    rest = [line for line in lines if _squeeze(line) != target]
+    return "", title, " ".join(rest)
+
+
 def article_blocks(article: Article, paragraph_style: ParagraphStyle = "indent") -> list[DocBlock]:
-    """The display blocks of an article: headline parts styled apart, then the body."""
+    """The display blocks of an article: headline parts styled apart, then the body.
+
+    A photo's credit (its byline, `新华社记者 郑宣 摄`) closes the caption as in print; other
+    bylines come between the headline and the text.
+    """
     blocks: list[DocBlock] = []
     if article.kind in KIND_LABELS:
         blocks.append(DocBlock("kind", f"【{KIND_LABELS[article.kind]}】", "kind"))
-    if article.kicker:
-        blocks.append(DocBlock("kicker", article.kicker, "kicker", center=True))
-    if article.title and not _is_excerpt(article):
-        blocks.append(DocBlock("title", article.title, "title", center=True))
-    if article.subtitle:
-        blocks.append(DocBlock("subtitle", article.subtitle, "subtitle", center=True))
-    if article.byline:
+    kicker, title, subtitle = headline_parts(article)
+    if kicker:
+        blocks.append(DocBlock("kicker", kicker, "kicker", center=True))
+    if title and not _is_excerpt(article):
+        blocks.append(DocBlock("title", title, "title", center=True))
+    if subtitle:
+        blocks.append(DocBlock("subtitle", subtitle, "subtitle", center=True))
+    credit_last = article.kind == "photo" and bool(article.blocks)
+    if article.byline and not credit_last:
         blocks.append(DocBlock("byline", article.byline, "byline", space_before=1 if blocks else 0))
     first_body = True
     for index, block in enumerate(article.blocks):
@@ -148,6 +185,8 @@ def article_blocks(article: Article, paragraph_style: ParagraphStyle = "indent")
             else:
                 blocks.append(DocBlock(index, block.text, role, space_before=1 if blocks else 0))
         first_body = False
+    if article.byline and credit_last:
+        blocks.append(DocBlock("byline", article.byline, "credit", right=True))
     return blocks
 
 
@@ -176,7 +215,8 @@ class Layout:
             self.lines.extend(DocLine(-1, Line(0, 0)) for _ in range(block.space_before))
             self._first_line[block.key] = len(self.lines)
             shown = self._shown[index]
-            wrapped = wrap(shown.text, self.width, cell_len(block.lead), frozenset(shown.no_break))
+            wrapper = balanced_wrap if block.role in BALANCED_ROLES else wrap
+            wrapped = wrapper(shown.text, self.width, cell_len(block.lead), frozenset(shown.no_break))
             for number, line in enumerate(wrapped):
                 self.lines.append(DocLine(index, line, first=number == 0))
 
@@ -241,7 +281,8 @@ class Layout:
         lead = self._lead(entry)
         if lead:
             text = Text.assemble(Text(lead, style=style_for(f"{block.role}-lead")), text)
-        return Text.assemble(" " * self._centring(entry), text) if block.center else text
+        room = self._centring(entry)
+        return Text.assemble(" " * room, text) if room else text
 
     @staticmethod
     def _stylize(text: Text, line: Line, start: int, end: int, style: Style) -> None:
@@ -260,11 +301,14 @@ class Layout:
         return lead if cell_len(lead) == entry.line.indent else " " * entry.line.indent
 
     def _centring(self, entry: DocLine) -> int:
-        """The spaces before a centred line (0 for others)."""
-        if not self.blocks[entry.block].center:
+        """The spaces before a centred or flush-right line (0 for others)."""
+        block = self.blocks[entry.block]
+        if not (block.center or block.right):
             return 0
         shown = self._shown[entry.block].text[entry.line.start : entry.line.end]
         room = self.width - cell_len(self._lead(entry)) - cell_len(shown)
+        if block.right:
+            return max(0, room)
         return room // 2 if room > 1 else 0
 
     # -- screen cells <-> block offsets (a mouse click, the popup beside the word cursor) --

@@ -186,3 +186,74 @@ def _wrap_piece(
     if not lines:
         lines.append(Line(begin, begin, indent))
     return lines
+
+
+def balanced_wrap(
+    text: str, width: int, first_indent: int = 0, keep_together: frozenset[int] = frozenset()
+) -> list[Line]:
+    """Wrap a headline into as few lines as `wrap` does, but of about equal length.
+
+    A headline set in print breaks at its phrase gap (`坚持创新突破 聚力提质增效`), never
+    leaves one or two characters alone on its last line (`……聚力提质` / `增效`): when every
+    phrase fits on a line, whole phrases are packed, as evenly as the line count allows;
+    otherwise the text is wrapped at the narrowest width that still needs no more lines than
+    a greedy fill, which evens the lines out. The 避头尾 rules of `wrap` hold either way.
+    """
+    width = max(1, width)
+    greedy = wrap(text, width, first_indent, keep_together)
+    if len(greedy) < 2 or "\n" in text:
+        return greedy
+    phrased = _phrase_lines(text, width, first_indent, keep_together, len(greedy))
+    if phrased is not None:
+        return phrased
+    total = sum(cell_len(text[line.start : line.end]) for line in greedy) + first_indent
+    low, high = max(1, -(-total // len(greedy))), width
+    while low < high:
+        middle = (low + high) // 2
+        if len(wrap(text, middle, first_indent, keep_together)) <= len(greedy):
+            high = middle
+        else:
+            low = middle + 1
+    return wrap(text, low, first_indent, keep_together)
+
+
+def _phrase_lines(
+    text: str, width: int, indent: int, keep_together: frozenset[int], most: int
+) -> list[Line] | None:
+    """Whole phrases (text between gaps) packed evenly into at most `most` lines; None when a
+    phrase is wider than a line or the phrases need more lines."""
+    phrases: list[tuple[int, int]] = []
+    start = 0
+    for gap in _SPACE.finditer(text):
+        if gap.end() in keep_together or gap.start() == 0:
+            continue  # a space inside a name's annotation (`(Zhāng Xùshēng)`) is no gap
+        phrases.append((start, gap.start()))
+        start = gap.end()
+    phrases.append((start, len(text)))
+    phrases = [(s, e) for s, e in phrases if e > s]
+    if len(phrases) < 2 or any(cell_len(text[s:e]) > width - indent for s, e in phrases):
+        return None
+
+    def pack(limit: int) -> list[Line]:
+        lines: list[Line] = []
+        first, last = phrases[0]
+        for s, e in phrases[1:]:
+            room = limit - (indent if not lines else 0)
+            if cell_len(text[first:e]) > room:
+                lines.append(Line(first, last, indent if not lines else 0))
+                first = s
+            last = e
+        lines.append(Line(first, last, indent if not lines else 0))
+        return lines
+
+    count = len(pack(width))
+    if count > most:
+        return None
+    low, high = max(cell_len(text[s:e]) for s, e in phrases) + indent, width
+    while low < high:
+        middle = (low + high) // 2
+        if len(pack(middle)) <= count:
+            high = middle
+        else:
+            low = middle + 1
+    return pack(low)

@@ -35,6 +35,7 @@ ROLES = (
     "title",
     "subtitle",
     "byline",
+    "credit",
     "paragraph",
     "subhead",
     "caption",
