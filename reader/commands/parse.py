@@ -16,6 +16,9 @@ from pathlib import Path
 from reader.commands.pages import PageReader
 from reader.page import Article, Page
 
+#: The same labels as the app's (reader.ui.document.KIND_LABELS; a test keeps them equal).
+KIND_MARKERS = {"photo": "【图片】", "brief": "【简讯】", "notice": "【公告】"}
+
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("pages", nargs="+", metavar="PAGE", help="page files (.txt)")
@@ -26,7 +29,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def format_article(article: Article) -> str:
     """An article as plain reflowed text: headline lines, byline, indented paragraphs."""
     out: list[str] = []
-    marker = {"photo": "【图片】", "brief": "【简讯】", "notice": "【公告】"}.get(article.kind, "")
+    marker = KIND_MARKERS.get(article.kind, "")
     for line in article.headline or (article.title,):
         out.append(f"{marker}{line}" if marker and not out else line)
     if article.kind == "notice":

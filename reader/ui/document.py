@@ -28,7 +28,9 @@ BlockKey = int | str
 INDENT = "\u3000\u3000"  # the two full-width spaces a printed paragraph starts with
 #: Headline parts wrapped into lines of about equal length, at the phrase gap when there is one.
 BALANCED_ROLES = frozenset({"kicker", "title", "subtitle", "subhead"})
-KIND_LABELS = {"photo": "图片新闻 photo", "brief": "简讯 brief", "notice": "公告 notice"}
+#: The kind of a non-article, in the paper's own words, as `reader parse` prints it too:
+#: one language on screen and in the shell, and no bare 讯 that reads as 本报讯.
+KIND_LABELS = {"photo": "【图片】", "brief": "【简讯】", "notice": "【公告】"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,7 +162,7 @@ def article_blocks(article: Article, paragraph_style: ParagraphStyle = "indent")
     """
     blocks: list[DocBlock] = []
     if article.kind in KIND_LABELS:
-        blocks.append(DocBlock("kind", f"【{KIND_LABELS[article.kind]}】", "kind"))
+        blocks.append(DocBlock("kind", KIND_LABELS[article.kind], "kind"))
     kicker, title, subtitle = headline_parts(article)
     if kicker:
         blocks.append(DocBlock("kicker", kicker, "kicker", center=True))

@@ -30,6 +30,7 @@ from reader.ui.analysis import NameEntry
 from reader.ui.tones import tone_styles
 from reader.ui.widgets.names_panel import reading_text
 from reader.ui.words import NameKind, Pieces
+from reader.ui.wrapped_text import WrappedText
 
 #: At most this many dictionary entries, and senses per entry, are shown.
 MAX_ENTRIES = 6
@@ -46,7 +47,8 @@ class WordInfo:
     word: str
     reading: Pieces  # the word's pinyin in tone pieces (a name's reading for a name)
     kind: NameKind | None = None  # set when the word is a name the finder found
-    alternatives: list[str] = field(default_factory=list)  # other readings of a name
+    alternatives: list[str] = field(default_factory=list)  # other readings a dictionary gives
+    traditional: str = ""  # the traditional form when it differs (数字: 數字)
     definitions: list[Definition] = field(default_factory=list)
     surname: list[Definition] = field(default_factory=list)  # a person's surname entries
     looked_up: bool = False  # False until the dictionary has answered
@@ -67,16 +69,15 @@ def word_pieces(word: str) -> Pieces:
 
 def look_up(word: str, name: NameEntry | None) -> WordInfo:
     """The reading, alternatives and definitions of `word` (loads CC-CEDICT: call in a worker)."""
-    from reader.lang import dictionary, surnames
+    from reader.lang import dictionary, forms, surnames
     from reader.lang.pinyin import alternatives
 
-    if name is not None:
-        info = WordInfo(word, name.pieces, name.kind)
-        info.alternatives = [
-            a for a in alternatives(word, name.kind) if a != "".join(t for t, _ in name.pieces)
-        ]
-    else:
-        info = WordInfo(word, word_pieces(word))
+    info = WordInfo(word, name.pieces, name.kind) if name is not None else WordInfo(word, word_pieces(word))
+    main = "".join(t for t, _ in info.reading)
+    kind = name.kind if name is not None else "word"
+    # Only readings a dictionary gives (金华市 is never Jīnhuáfú); the shown one is not repeated.
+    info.alternatives = forms.dictionary_readings(word, alternatives(word, kind), kind, main)
+    info.traditional = forms.traditional(word)
     info.definitions = dictionary.lookup(word)[:MAX_ENTRIES]
     if name is not None and name.kind == "person":
         family, _ = surnames.split_name(word)
@@ -88,6 +89,9 @@ def look_up(word: str, name: NameEntry | None) -> WordInfo:
 def card_text(info: WordInfo, tones: dict[int, Style], muted: Style, dictionary_loaded: bool) -> Text:
     """The popup's text: the word, its reading, alternatives, then the dictionary's senses."""
     text = Text(info.word, style="bold")
+    if info.traditional:
+        text.append(f"  {info.traditional}", style="bold")
+        text.append(" trad.", style=muted)
     if info.kind is not None:
         text.append(f"  {info.kind}", style=muted)
     text.append("\n")
@@ -113,15 +117,17 @@ def card_text(info: WordInfo, tones: dict[int, Style], muted: Style, dictionary_
 
 
 class WordCard(Static):
-    """The popup's content, its readings a colour per tone (`reader.ui.tones`)."""
+    """The popup's content, its readings a colour per tone (`reader.ui.tones`), wrapped with the
+    article view's line breaking at the card's width (a long gloss wraps, never runs off)."""
 
     def show(self, info: WordInfo, dictionary_loaded: bool) -> None:
         tones = tone_styles(self.app)
-        self.update(card_text(info, tones, tones[0], dictionary_loaded))
+        self._text = card_text(info, tones, tones[0], dictionary_loaded)
+        self.update(WrappedText(self._text))
 
     @property
     def text(self) -> str:
-        return str(self.render())
+        return self._text.plain if hasattr(self, "_text") else ""
 
 
 class WordPopup(ModalScreen[None]):
@@ -161,13 +167,29 @@ class WordPopup(ModalScreen[None]):
         self.call_after_refresh(self._place)
         self.look_up_word()
 
+    def _fit_to_screen(self) -> tuple[int, int]:
+        """The card's largest outer size on this screen: MAX_WIDTH x MAX_HEIGHT, or less."""
+        width, height = self.size
+        box = self.query_one("#word-popup")
+        most = (max(8, min(MAX_WIDTH, width)), max(3, min(MAX_HEIGHT, height)))
+        box.styles.max_width = most[0]
+        box.styles.max_height = most[1]
+        self.card.styles.max_width = most[0] - 4  # the border and padding: the text wraps inside
+
+        return most
+
     def _estimated_size(self) -> tuple[int, int]:
-        """The card's outer size before it is laid out: its lines wrapped at MAX_WIDTH."""
+        """The card's outer size before it is laid out: its lines wrapped to the largest card."""
+        most_width, most_height = self._fit_to_screen()
         text = card_text(self.info, {}, Style(), True)
-        inner = MAX_WIDTH - 4  # the border and the padding
+        inner = most_width - 4  # the border and the padding
         widths = [cell_len(line) for line in text.plain.splitlines()] or [0]
         rows = sum(max(1, -(-width // inner)) for width in widths)
-        return min(max(widths), inner) + 4, min(rows + 2, MAX_HEIGHT)
+        return min(max(widths), inner) + 4, min(rows + 2, most_height)
+
+    def on_resize(self) -> None:
+        self._fit_to_screen()
+        self.call_after_refresh(self._place)
 
     @work(thread=True, exclusive=True, group="word-popup")
     def look_up_word(self) -> None:

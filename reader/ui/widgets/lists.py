@@ -15,9 +15,10 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from reader.page.model import Page
+from reader.ui.document import KIND_LABELS
 from reader.ui.entries import ArticleEntry, IssueRow, page_label
+from reader.ui.wrapped_text import WrappedText
 
-KIND_MARKS = {"photo": "▣ 图", "brief": "◆ 讯", "notice": "▤ 告"}
 PROBLEM_STATUSES = {"empty", "binary", "undecodable", "truncated", "unreadable"}
 
 
@@ -148,19 +149,20 @@ class ArticleList(PaneList):
         self.add_options(options)
         return added
 
-    def _prompt(self, entry: ArticleEntry) -> Text:
+    def _prompt(self, entry: ArticleEntry) -> WrappedText:
+        """The entry wrapped with the article view's line breaking (no `，` starts a line)."""
         article = entry.article
         text = Text(no_wrap=False)
         if (entry.rel, article.id) in self.bookmarked:
             text.append("★ ", style="bold")
-        mark = KIND_MARKS.get(article.kind)
+        mark = KIND_LABELS.get(article.kind)
         if mark:
-            text.append(f"{mark} ", style="bold")
+            text.append(mark, style="bold")
         title = article.title or (article.blocks[0].text[:24] + "…" if article.blocks else article.id)
         text.append(title, style="bold")
         if article.byline:
             text.append(f"\n  {article.byline}", style="dim")
-        return text
+        return WrappedText(text)
 
     def show_bookmarked(self, keys: set[tuple[str, str]]) -> None:
         """Mark with ★ the articles whose (page rel, article id) is in `keys`."""
