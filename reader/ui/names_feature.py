@@ -123,6 +123,7 @@ class NamesFeature:
     def toggle_panel(self) -> None:
         self.panel_open = not self.panel_open
         self.screen.set_class(self.panel_open, "-names")
+        self.screen.fit_names_panel()
         if self.panel_open:
             self._focus_before = self.screen.focused
             self.panel.show_loading()

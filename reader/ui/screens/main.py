@@ -33,6 +33,10 @@ from reader.ui.widgets.names_panel import NamesPanel
 from reader.ui.widgets.status_bar import StatusBar
 
 NARROW_WIDTH = 60
+#: The article never gets narrower than this many cells of text: with the names panel open
+#: the articles list steps aside too below it, and below that the panel takes the screen.
+MIN_ARTICLE_WIDTH = 30
+NAMES_WIDTH = 34  # the names panel, as in names.tcss
 TINY = (20, 6)  # below this, only a "terminal too small" notice
 PANES = ("issues", "articles", "article")
 #: How often the scan worker sends a snapshot of the issues (the first one goes at once).
@@ -383,6 +387,19 @@ class MainScreen(Screen):
     def _layout_for(self, width: int, height: int) -> None:
         self.set_class(width < NARROW_WIDTH, "-narrow")
         self.set_class(width < TINY[0] or height < TINY[1], "-tiny")
+        self.fit_names_panel(width)
+
+    def fit_names_panel(self, width: int | None = None) -> None:
+        """Keep the article readable beside the names panel: the list steps aside (`-names-solo`),
+        or the panel takes the whole width (`-names-over`), rather than squeeze the text."""
+        width = self.size.width if width is None else width
+        open_ = self.names.panel_open
+        frame = 5  # the article pane's border, padding and scrollbar
+        articles = min(max(round(width * 0.32), 20), 48)
+        beside_list = width - articles - NAMES_WIDTH - frame
+        alone = width - NAMES_WIDTH - frame
+        self.set_class(open_ and beside_list < MIN_ARTICLE_WIDTH, "-names-solo")
+        self.set_class(open_ and alone < MIN_ARTICLE_WIDTH, "-names-over")
 
     def _pane(self, name: str) -> Widget:
         return self.query_one(f"#{name}")

@@ -189,9 +189,14 @@ class ArticleView(ScrollView, can_focus=True):
         # Keep the character at the top, not just its block: a long paragraph (or a search
         # hit in it) stays in view when the pane narrows or the find bar takes a row.
         anchor = self._top_character()
+        top = round(self.scroll_y)
+        # A blank line at the top stays at the top (its block is the anchor, one line below).
+        blank = (
+            self._layout is not None and 0 <= top < len(self._layout) and self._layout.lines[top].block < 0
+        )
         self._relayout()
         if anchor is not None and self._layout is not None:
-            self._jump(self._layout.line_of(*anchor))
+            self._jump(self._layout.line_of(*anchor) - (1 if blank else 0))
 
     def _top_character(self) -> tuple[BlockKey, int] | None:
         return self._layout.place_at(max(0, round(self.scroll_y))) if self._layout is not None else None
