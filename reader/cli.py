@@ -22,6 +22,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "names": ("names", "list the people and places of each article with their pinyin"),
     "pinyin": ("pinyin", "print the pinyin of a text (--name: read it as a name)"),
     "bookmarks": ("bookmarks", "list or export bookmarks and notes"),
+    "cache": ("cache", "list or clean the search indexes and parse cache"),
 }
 
 
@@ -46,7 +47,18 @@ def _app_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--no-restore", action="store_true", help="start at the first issue, not where you left off"
     )
+    parser.add_argument("--version", action="version", version=f"reader (kanbao) {_version()}")
     return parser
+
+
+def _version() -> str:
+    """The installed package's version (pyproject.toml), without importing anything heavy."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("kanbao")
+    except PackageNotFoundError:  # run from a checkout that was never installed
+        return "unknown"
 
 
 def main(argv: Sequence[str] | None = None) -> int:

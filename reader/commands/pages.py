@@ -1,7 +1,9 @@
 """Reading the pages named on a command line, the same way for every command.
 
-A page that cannot be read (missing, a folder, no permission, a binary file) is one line on
-stderr and makes the command exit 1; the other pages are still read.
+A folder stands for every page (*.txt) in it, found and ordered as the app finds them
+(`reader FOLDER`): issue by issue, page by page. A page that cannot be read (missing, no
+permission, a binary file) or has no text is one line on stderr and makes the command exit 1;
+the other pages are still read.
 """
 
 from __future__ import annotations
@@ -23,15 +25,38 @@ class PageReader:
         self.failed = False
 
     def read(self, names: Iterable[str], *, warn: bool = False) -> Iterator[Page]:
-        for name in names:
+        """The pages of `names`, folders expanded. An unreadable page is reported and skipped;
+        an empty one is reported (and fails the command) but still yielded: its header shows
+        which file had nothing in it."""
+        for name in self.expand(names):
             page = read_page(Path(name), source=name)
             if page.status in UNREADABLE:
                 self.error(f"{name}: {'; '.join(page.warnings)}")
                 continue
-            if warn:
+            if page.status == "empty":
+                self.error(f"{name}: {'; '.join(page.warnings) or 'the page has no text'}")
+            elif warn:
                 for warning in page.warnings:
                     print(f"reader {self.command}: {name}: {warning}", file=sys.stderr)
             yield page
+
+    def expand(self, names: Iterable[str]) -> Iterator[str]:
+        """Each name, a folder replaced by the page files found in it (the app's order)."""
+        for name in names:
+            path = Path(name).expanduser()
+            if not path.is_dir():
+                yield name
+                continue
+            from reader.archive import Archive  # only a folder needs the discovery rules
+
+            archive = Archive([path], use_cache=False)
+            refs = archive.scan_all()
+            for error in archive.errors:
+                self.error(error)
+            if not refs:
+                self.error(f"{name}: no pages (*.txt) found in this folder")
+            for ref in refs:
+                yield str(Path(name) / ref.rel)
 
     def error(self, message: str) -> None:
         print(f"reader {self.command}: {message}", file=sys.stderr)

@@ -38,7 +38,10 @@ NOTHING_TO_SEARCH = (*UNREADABLE, "empty")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("query", metavar="QUERY", help="text to find (Chinese, Latin, or pinyin like zxs)")
+    # Optional for argparse, required by `run`: argparse would say "QUERY, PATH are required".
+    parser.add_argument(
+        "query", nargs="?", metavar="QUERY", help="text to find (Chinese, Latin, or pinyin like zxs)"
+    )
     parser.add_argument(
         "paths", nargs="*", metavar="PATH", help="page files or folders (default: the bundled pages)"
     )
@@ -92,6 +95,9 @@ class _NamedPages:
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.query is None:
+        print("reader search: a QUERY is needed: reader search QUERY [PATH...]", file=sys.stderr)
+        return 2
     if compile_query(args.query) is None:
         print("reader search: the query is empty (nothing but spaces)", file=sys.stderr)
         return 2
