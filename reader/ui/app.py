@@ -30,6 +30,7 @@ from reader.ui.position import PositionKeeper, ReadingPosition
 from reader.ui.screens.archive_search import ArchiveSearchScreen
 from reader.ui.screens.help import HelpScreen
 from reader.ui.screens.main import MainScreen
+from reader.ui.settings import SettingsFile
 from reader.ui.widgets.article_view import ArticleView
 from reader.ui.widgets.find_bar import FindBar
 from reader.ui.widgets.lists import PaneList
@@ -85,15 +86,23 @@ class ReaderApp(BookmarkingMixin, App[None]):
         db: str | os.PathLike[str] | None = None,
         restore: bool = True,
         notices: Sequence[str] = (),
-        theme: str = DARK_THEME,
+        theme: str | None = None,
         on_first_screen: Callable[[], None] | None = None,
+        settings: SettingsFile | None = None,
     ) -> None:
         super().__init__()
         self.archive = archive
         self.positions = positions
         self.restore = restore
         self.notices = list(notices)
-        self.paragraph_style: ParagraphStyle = "indent"
+        # Theme, paragraph style and inline pinyin outlive a session (reader.ui.settings).
+        self.settings = settings if settings is not None else SettingsFile.load()
+        self.notices.extend(self.settings.problems)
+        kept = self.settings.settings
+        self.paragraph_style: ParagraphStyle = kept.paragraph_style  # type: ignore[assignment]
+        self.inline_pinyin = kept.inline_pinyin
+        if theme is None:
+            theme = LIGHT_THEME if kept.theme == "light" else DARK_THEME
         self.title_index: dict[tuple[str, str], TitleEntry] = {}
         self.indexed_pages: set[str] = set()
         self.issue_labels: dict[str, str] = {}
@@ -246,6 +255,15 @@ class ReaderApp(BookmarkingMixin, App[None]):
         self.main.view.set_paragraph_style(self.paragraph_style)
         label = "two-space indent" if self.paragraph_style == "indent" else "blank line between paragraphs"
         self.notify(f"Paragraphs: {label}", timeout=2)
+        self.keep_setting(paragraph_style=self.paragraph_style)
 
     def action_toggle_dark(self) -> None:
         self.theme = LIGHT_THEME if self.current_theme.dark else DARK_THEME
+        self.keep_setting(theme="dark" if self.current_theme.dark else "light")
+
+    def keep_setting(self, **changes: object) -> None:
+        """Write a changed toggle to the settings file; say so once if it cannot be written."""
+        problem = self.settings.update(**changes)
+        if problem and problem != getattr(self, "_settings_problem", None):
+            self._settings_problem = problem
+            self.notify(problem, severity="warning", timeout=8, markup=False)

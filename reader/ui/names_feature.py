@@ -36,7 +36,7 @@ class NamesFeature:
     def __init__(self, screen: MainScreen) -> None:
         self.screen = screen
         self.panel_open = False
-        self.inline = False
+        self.inline = False  # the screen sets it from the settings when it mounts
         self.analyses: OrderedDict[int, Analysis] = OrderedDict()
         self._asked: int | None = None  # id() of the article whose analysis is under way
         self._chosen: tuple[str, int] | None = None  # the chosen name and its occurrence shown
@@ -138,6 +138,9 @@ class NamesFeature:
     def toggle_inline(self) -> None:
         self.inline = not self.inline
         self.screen.notify(f"Pinyin after names: {'on' if self.inline else 'off'}", timeout=2)
+        keep = getattr(self.screen.app, "keep_setting", None)
+        if keep is not None:
+            keep(inline_pinyin=self.inline)
         if self.inline:
             self.want_analysis()
         else:

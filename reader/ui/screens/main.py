@@ -138,6 +138,7 @@ class MainScreen(Screen):
         self.find.attach(self.view)
         self.articles.reset("scanning the archive…")
         self.view.paragraph_style = getattr(self.app, "paragraph_style", "indent")
+        self.names.inline = bool(getattr(self.app, "inline_pinyin", False))  # kept in the settings
         self.view.show_article(None, "Scanning the archive…")
         self.issues.focus()
         self._layout_for(self.size.width, self.size.height)
