@@ -23,8 +23,8 @@ from reader.resources import styles_dir
 from reader.store import BookmarkStore
 from reader.ui.bookmarking import BOOKMARK_BINDINGS, BookmarkingMixin
 from reader.ui.commands import ArticleTitles, Toggles
-from reader.ui.document import ParagraphStyle
-from reader.ui.entries import IssueRow
+from reader.ui.document import ParagraphStyle, headline_parts
+from reader.ui.entries import IssueRow, page_label
 from reader.ui.indexing import BackgroundIndex, IndexFailed, IndexProgressed, TitlesFound
 from reader.ui.position import PositionKeeper, ReadingPosition
 from reader.ui.screens.archive_search import ArchiveSearchScreen
@@ -61,6 +61,18 @@ class TitleEntry:
     title: str
     issue: str
     position: ReadingPosition
+    headline: str = ""  # the kicker and subtitle: the palette matches them too (平安 in a kicker)
+    page: str = ""  # 第2版, or the file name: two articles of one title on two pages differ
+
+    @property
+    def candidate(self) -> str:
+        """What the palette shows and matches: title, the rest of the headline, issue and page."""
+        extra = f" — {self.headline}" if self.headline else ""
+        return (
+            f"{self.title}{extra} · {self.issue} · {self.page}"
+            if self.page
+            else f"{self.title}{extra} · {self.issue}"
+        )
 
 
 class ReaderApp(BookmarkingMixin, App[None]):
@@ -178,9 +190,14 @@ class ReaderApp(BookmarkingMixin, App[None]):
         rel = str(getattr(ref, "rel", page.source))
         issue = self.issue_labels.get(getattr(ref, "issue_key", ""), getattr(ref, "issue_key", ""))
         self.indexed_pages.add(rel)
+        where = page_label(ref, page)
         for article in page.articles:
             title = article.title or (article.blocks[0].text[:30] if article.blocks else article.id)
-            self.title_index[(rel, article.id)] = TitleEntry(title, issue, ReadingPosition(rel, article.id))
+            kicker, _title, subtitle = headline_parts(article)
+            headline = " ".join(part for part in (kicker, subtitle) if part)[:60]
+            self.title_index[(rel, article.id)] = TitleEntry(
+                title, issue, ReadingPosition(rel, article.id), headline, where
+            )
 
     def open_position(self, position: ReadingPosition) -> None:
         """Go to an article (from the palette; later from bookmarks)."""

@@ -31,7 +31,7 @@ class ArticleTitles(Provider):
         matcher = self.matcher(query)
         app = self.app
         for entry in list(app.title_index.values()):  # type: ignore[attr-defined]
-            candidate = f"{entry.title} · {entry.issue}"
+            candidate = entry.candidate
             score = matcher.match(candidate)
             if score > 0:
                 yield Hit(

@@ -88,10 +88,9 @@ class FindBar(Horizontal):
         self._previewing = False
         with self.input.prevent(Input.Changed):
             self.input.value = ""
-        if self._view is not None:
-            self._view.set_highlights([])
-            if self.screen.focused is None or self.screen.focused is self.input:
-                self._view.focus()
+        self._apply(reveal=False)  # the count goes with the query: no stale "1/6" when reopened
+        if self._view is not None and (self.screen.focused is None or self.screen.focused is self.input):
+            self._view.focus()
 
     def step(self, direction: int) -> None:
         """n / N: the next or previous match, scrolled into view."""
