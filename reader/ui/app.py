@@ -117,6 +117,7 @@ class ReaderApp(BookmarkingMixin, App[None]):
             theme = LIGHT_THEME if kept.theme == "light" else DARK_THEME
         self.title_index: dict[tuple[str, str], TitleEntry] = {}
         self.indexed_pages: set[str] = set()
+        self.last_archive_query = ""  # S reopens the archive search on it
         self.issue_labels: dict[str, str] = {}
         self._on_first_screen = on_first_screen
         self._theme_name = theme
@@ -165,7 +166,12 @@ class ReaderApp(BookmarkingMixin, App[None]):
 
     def on_index_progressed(self, message: IndexProgressed) -> None:
         self.indexer.progress = message.progress
+        if not self.screen_stack:  # a last report arriving as the app closes
+            return
         self.main.update_status()
+        for screen in self.screen_stack:
+            if isinstance(screen, ArchiveSearchScreen):
+                screen.index_grew(message.progress.finished)
 
     def on_titles_found(self, message: TitlesFound) -> None:
         for ref, page in message.pages:
@@ -265,7 +271,7 @@ class ReaderApp(BookmarkingMixin, App[None]):
             return
         if isinstance(self.screen, HelpScreen):
             self.pop_screen()
-        self.push_screen(ArchiveSearchScreen())
+        self.push_screen(ArchiveSearchScreen(self.last_archive_query))  # the last query, kept
 
     def action_toggle_paragraph_style(self) -> None:
         self.paragraph_style = "blank" if self.paragraph_style == "indent" else "indent"

@@ -189,8 +189,11 @@ class BackgroundIndex:
         return self.index().search(query, limit=limit)
 
     def partial_note(self, results: SearchResults) -> str:
-        """ "partial: 1234 of 30000 pages indexed" while the index is incomplete, else ""."""
-        if results.complete:
+        """ "partial: 1234 of 30000 pages indexed" while the index is incomplete, else "".
+
+        An answer given as the build finished may still say incomplete (the build marks the
+        index complete just after its last report): with every page in, it is complete."""
+        if results.complete or (self.ready and results.indexed_pages >= self.total):
             return ""
         total = max(self.total, results.indexed_pages)
         return f"partial: {results.indexed_pages} of {total} pages indexed"

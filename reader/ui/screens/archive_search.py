@@ -26,6 +26,9 @@ from reader.search.index import ArticleResult, SearchResults
 
 #: Seconds of no typing before the query runs.
 DEBOUNCE_SECONDS = 0.15
+#: While the index grows under a partial answer, the query runs again at most this often
+#: (and once more when the build finishes), so the results and "partial: 8 of 300" catch up.
+REFRESH_SECONDS = 1.0
 RESULTS_LIMIT = 100
 
 
@@ -73,6 +76,8 @@ class ArchiveSearchScreen(Screen[None]):
         self.shown_query = ""
         self.last_seconds: float | None = None
         self._timer: Timer | None = None
+        self.partial = False  # the answer shown covers only part of the archive
+        self._refreshed = 0.0
 
     def compose(self) -> ComposeResult:
         yield Static(Text("Search the archive", style="bold"), id="archive-search-title")
@@ -110,6 +115,7 @@ class ArchiveSearchScreen(Screen[None]):
         if self._timer is not None:
             self._timer.stop()
         query = event.value
+        self.app.last_archive_query = query  # type: ignore[attr-defined]  # S brings it back
         if not query.strip():
             self.workers.cancel_group(self, "archive-search")
             self._show(query, None)
@@ -144,7 +150,18 @@ class ArchiveSearchScreen(Screen[None]):
             return
         self._show(message.query, message.results)
 
+    def index_grew(self, finished: bool) -> None:
+        """The index has more pages: run a partial answer's query again (throttled)."""
+        if not self.partial or not self.shown_query.strip() or self.shown_query != self.field.value:
+            return
+        now = time.monotonic()
+        if finished or now - self._refreshed >= REFRESH_SECONDS:
+            self._refreshed = now
+            self.run_query(self.shown_query)
+
     def _show(self, query: str, results: SearchResults | None) -> None:
+        self.partial = results is not None and bool(self.app.indexer.partial_note(results))  # type: ignore[attr-defined]
+        keep = self.result_list.highlighted if query == self.shown_query else None
         self.shown_query = query
         self.results = list(results.articles) if results is not None else []
         labels = getattr(self.app, "issue_labels", {})
@@ -157,8 +174,8 @@ class ArchiveSearchScreen(Screen[None]):
         result_list = self.result_list
         result_list.clear_options()
         result_list.add_options(options)
-        if options:
-            result_list.highlighted = 0
+        if options:  # a refresh of the same query keeps the reader's place in the list
+            result_list.highlighted = min(keep, len(options) - 1) if keep is not None else 0
         self._say(self._summary(query, results))
 
     def _summary(self, query: str, results: SearchResults | None) -> Text:
