@@ -46,6 +46,7 @@ STYLESHEETS = (
     "names.tcss",
     "bookmarks.tcss",
     "search.tcss",
+    "contrast.tcss",
 )
 
 
