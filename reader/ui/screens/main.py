@@ -19,7 +19,7 @@ from textual.containers import Horizontal
 from textual.events import Resize
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 
 from reader.ui.analysis import ArticleAnalysed
 from reader.ui.entries import ArticleEntry, IssueRow, page_label
@@ -28,6 +28,7 @@ from reader.ui.names_feature import NamesFeature
 from reader.ui.position import ReadingPosition
 from reader.ui.widgets.article_view import ArticleView
 from reader.ui.widgets.find_bar import FindBar
+from reader.ui.widgets.footer import ReaderFooter
 from reader.ui.widgets.lists import PROBLEM_STATUSES, ArticleList, IssueList
 from reader.ui.widgets.names_panel import NamesPanel
 from reader.ui.widgets.status_bar import StatusBar
@@ -107,7 +108,7 @@ class MainScreen(Screen):
         yield StatusBar(id="status")
         # The palette key is decided once, at the width the app starts with: recomposing the
         # footer on resize set off an endless resize loop in Textual's headless driver.
-        yield Footer(show_command_palette=self.app.size.width >= FOOTER_PALETTE_WIDTH)
+        yield ReaderFooter(show_command_palette=self.app.size.width >= FOOTER_PALETTE_WIDTH)
 
     # -- the widgets ---------------------------------------------------------------------
 

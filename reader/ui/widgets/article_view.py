@@ -28,6 +28,7 @@ from reader.ui.document import Annotation, BlockKey, Highlight, Layout, Paragrap
 from reader.ui.tones import tone_styles
 from reader.ui.widgets.word_cursor import WordCursor
 from reader.ui.words import ArticleWords, WordSpan
+from reader.ui.wrapped_text import WrappedText
 
 ROLES = (
     "kind",
@@ -83,6 +84,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._layout: Layout | None = None
         self._styles: dict[str, Style] = {}
         self.annotations: list[Annotation] = []  # inline pinyin after names
+        self._placeholder_lines: list[str] = [self.placeholder]
         self.cursor = WordCursor(self)
 
     # -- content -------------------------------------------------------------------------
@@ -180,7 +182,11 @@ class ArticleView(ScrollView, can_focus=True):
         width = max(1, self.scrollable_content_region.width)
         if self.article is None:
             self._layout = None
-            self.virtual_size = Size(width, 1)
+            # The placeholder wraps like the text (a binary page's message is not cut at the edge).
+            self._placeholder_lines = [
+                line.plain for line in WrappedText(Text(self.placeholder)).lines(width)
+            ]
+            self.virtual_size = Size(width, max(1, len(self._placeholder_lines)))
             return
         self._layout = Layout(article_blocks(self.article, self.paragraph_style), width, self.annotations)
         self.virtual_size = Size(width, len(self._layout))
@@ -226,7 +232,8 @@ class ArticleView(ScrollView, can_focus=True):
 
     def _text_line(self, y: int) -> Text:
         if self._layout is None:
-            return Text(self.placeholder, style=self._style("placeholder")) if y == 0 else Text()
+            lines = self._placeholder_lines
+            return Text(lines[y], style=self._style("placeholder")) if 0 <= y < len(lines) else Text()
         cursor = self.cursor.highlight()
         return self._layout.render(y, self._style, [*self.highlights, cursor] if cursor else self.highlights)
 
