@@ -272,7 +272,7 @@ async def test_archive_search_lists_results_and_opens_the_article_at_the_hit(tmp
         assert screen.results and "no match" not in screen.summary and "partial" not in screen.summary
         # Best first: the article with 章旭升 in its headline leads.
         assert screen.results[0].in_title
-        prompt = screen.result_list.get_option_at_index(0).prompt
+        prompt = screen.result_list.get_option_at_index(0).prompt.text  # the Text it wraps
         assert isinstance(prompt, Text)
         assert screen.results[0].title in prompt.plain
         bold = [prompt.plain[s.start : s.end] for s in prompt.spans if s.style == "bold reverse"]

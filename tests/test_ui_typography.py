@@ -80,3 +80,20 @@ async def test_no_italic_on_chinese_text(tmp_path: Path) -> None:
         view = app.main.view
         for role in ("subtitle", "caption", "kicker", "title", "paragraph", "byline", "credit"):
             assert not view._style(role).italic, role
+
+
+@pytest.mark.parametrize("width", [60, 80, 100])
+async def test_archive_search_results_break_lines_by_the_rules(tmp_path: Path, width: int) -> None:
+    app = seed_app(tmp_path)
+    async with app.run_test(size=(width, 40)) as pilot:
+        await settle(pilot, loaded(app))
+        await settle(pilot, lambda: app.indexer.ready)
+        await pilot.press("S", *"发展")
+        screen = app.screen
+        await settle(pilot, lambda: getattr(screen, "shown_query", "") == "发展" and bool(screen.results))
+        await pilot.pause()
+        rows = region_lines(app, screen.result_list)  # type: ignore[attr-defined]
+        assert sum(bool(row.strip()) for row in rows) > 4
+        # A snippet that starts mid-sentence opens with "…" on its own indented first line.
+        rows = [row.replace("  …", "  ", 1) if row.startswith("  …") else row for row in rows]
+        assert not broken_rows(rows), rows

@@ -23,6 +23,7 @@ from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from reader.search.index import ArticleResult, SearchResults
+from reader.ui.wrapped_text import WrappedText
 
 #: Seconds of no typing before the query runs.
 DEBOUNCE_SECONDS = 0.15
@@ -53,7 +54,7 @@ def result_prompt(result: ArticleResult, issue: str) -> Text:
     text.append(f"  · {hits} hit{'s' if hits != 1 else ''}", style="dim")
     if result.hits:
         hit = result.hits[0]
-        snippet = Text(hit.snippet, no_wrap=True, overflow="ellipsis")
+        snippet = Text(hit.snippet)
         snippet.stylize("bold reverse", hit.snippet_start, hit.snippet_end)
         text.append("\n  ")
         text.append_text(snippet)
@@ -170,7 +171,9 @@ class ArchiveSearchScreen(Screen[None]):
         for number, result in enumerate(self.results):
             ref = archive.find(result.source)
             issue = labels.get(getattr(ref, "issue_key", ""), "") if ref is not None else ""
-            options.append(Option(result_prompt(result, issue or result.date), id=f"r{number}"))
+            # Wrapped with the article view's line breaking (no line of a result starts with `，`).
+            prompt = WrappedText(result_prompt(result, issue or result.date))
+            options.append(Option(prompt, id=f"r{number}"))
         result_list = self.result_list
         result_list.clear_options()
         result_list.add_options(options)
