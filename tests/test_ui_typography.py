@@ -82,7 +82,7 @@ async def test_no_italic_on_chinese_text(tmp_path: Path) -> None:
             assert not view._style(role).italic, role
 
 
-@pytest.mark.parametrize("width", [60, 80, 100])
+@pytest.mark.parametrize("width", [56, 68, 77, 104])
 async def test_archive_search_results_break_lines_by_the_rules(tmp_path: Path, width: int) -> None:
     app = seed_app(tmp_path)
     async with app.run_test(size=(width, 40)) as pilot:
