@@ -1,9 +1,8 @@
 """Reading the pages named on a command line, the same way for every command.
 
-A folder stands for every page (*.txt) in it, found and ordered as the app finds them
-(`reader FOLDER`): issue by issue, page by page. A page that cannot be read (missing, no
-permission, a binary file) or has no text is one line on stderr and makes the command exit 1;
-the other pages are still read.
+A page that cannot be read (missing, no permission, a binary file) or has no text is one line
+on stderr and makes the command exit 1; the other pages are still read. A folder stands for
+the pages (*.txt) in it, found and ordered as `reader FOLDER` finds them.
 """
 
 from __future__ import annotations
@@ -25,20 +24,28 @@ class PageReader:
         self.failed = False
 
     def read(self, names: Iterable[str], *, warn: bool = False) -> Iterator[Page]:
-        """The pages of `names`, folders expanded. An unreadable page is reported and skipped;
-        an empty one is reported (and fails the command) but still yielded: its header shows
-        which file had nothing in it."""
         for name in self.expand(names):
             page = read_page(Path(name), source=name)
             if page.status in UNREADABLE:
                 self.error(f"{name}: {'; '.join(page.warnings)}")
                 continue
-            if page.status == "empty":
-                self.error(f"{name}: {'; '.join(page.warnings) or 'the page has no text'}")
-            elif warn:
+            if warn:
                 for warning in page.warnings:
                     print(f"reader {self.command}: {name}: {warning}", file=sys.stderr)
+            if page.status == "empty":  # no text to show: exit 1, as the README says
+                if warn:
+                    self.failed = True  # its warning is printed just above
+                else:
+                    self.error(f"{name}: {'; '.join(page.warnings) or 'the page has no text'}")
             yield page
+
+    def error(self, message: str) -> None:
+        print(f"reader {self.command}: {message}", file=sys.stderr)
+        self.failed = True
+
+    @property
+    def status(self) -> int:
+        return 1 if self.failed else 0
 
     def expand(self, names: Iterable[str]) -> Iterator[str]:
         """Each name, a folder replaced by the page files found in it (the app's order)."""
@@ -57,11 +64,3 @@ class PageReader:
                 self.error(f"{name}: no pages (*.txt) found in this folder")
             for ref in refs:
                 yield str(Path(name) / ref.rel)
-
-    def error(self, message: str) -> None:
-        print(f"reader {self.command}: {message}", file=sys.stderr)
-        self.failed = True
-
-    @property
-    def status(self) -> int:
-        return 1 if self.failed else 0
