@@ -10,7 +10,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from reader.page import Page, read_page
+from reader.page import Page, read_pages
 
 UNREADABLE = ("unreadable", "binary")
 
@@ -24,14 +24,14 @@ class PageReader:
 
     def read(self, names: Iterable[str], *, warn: bool = False) -> Iterator[Page]:
         for name in names:
-            page = read_page(Path(name), source=name)
-            if page.status in UNREADABLE:
-                self.error(f"{name}: {'; '.join(page.warnings)}")
-                continue
-            if warn:
-                for warning in page.warnings:
-                    print(f"reader {self.command}: {name}: {warning}", file=sys.stderr)
-            yield page
+            for page in read_pages(Path(name), source=name):  # one a form-feed page
+                if page.status in UNREADABLE:
+                    self.error(f"{name}: {'; '.join(page.warnings)}")
+                    continue
+                if warn:
+                    for warning in page.warnings:
+                        print(f"reader {self.command}: {name}: {warning}", file=sys.stderr)
+                yield page
 
     def error(self, message: str) -> None:
         print(f"reader {self.command}: {message}", file=sys.stderr)

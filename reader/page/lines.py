@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from reader.page.furniture import is_furniture, mark_furniture_bands
 from reader.page.text import (
     CLOSERS,
     SENTENCE_END,
@@ -16,7 +17,6 @@ from reader.page.text import (
     despace,
     ends_sentence,
     has_phrase_gap,
-    is_han,
     is_letter_spaced,
     shape_width,
     tidy_heading,
@@ -56,17 +56,6 @@ _BARE_CONTINUATION = re.compile(
 _NOTICE = re.compile(
     r"^(?:.{2,40}\s宣|[（(]?广告[）)]?|(?:广告|订阅|服务|新闻|举报)热线.*|.{0,20}公益广告.*)$"
 )
-_FURNITURE = re.compile(
-    r"^(?:第?\s*[0-9０-９一二三四五六七八九十]{1,3}\s*版(?:\s.{0,12})?"
-    r"|[A-Z]\d{1,2}\s*版?(?:\s.{0,12})?"
-    r"|.{0,8}(?:责任编辑|责编|版式设计|版式|美编|校对|组版|值班主任|本版编辑|编辑)\s*[:：]?.{0,30}"
-    r"|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:星期|周)[一二三四五六日天].{0,20}"
-    r"|.{0,30}(?:国内统一连续出版物号|邮发代号|CN\s*\d{2}\s*-\s*\d{4}).{0,30}"
-    r"|[\u4e00-\u9fff]{2,8}(?:日报|晚报|早报|时报|商报|都市报)"
-    r")$"
-)
-_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
-_PAGE_NO = re.compile(r"第?\s*([0-9０-９]{1,2}|[A-Z]\d{1,2})\s*版\s*(\S{0,8})")
 
 
 class Line:
@@ -236,26 +225,6 @@ def is_notice(text: str) -> bool:
     return bool(_NOTICE.match(text)) and not ends_sentence(text)
 
 
-def is_furniture(text: str) -> bool:
-    return len(text) <= 48 and bool(_FURNITURE.match(text)) and not ends_sentence(text)
-
-
-def furniture_facts(text: str) -> dict[str, str]:
-    """Date (ISO), page number and section that a furniture line states."""
-    facts: dict[str, str] = {}
-    date = _DATE.search(text)
-    if date:
-        year, month, day = (int(g) for g in date.groups())
-        if 1 <= month <= 12 and 1 <= day <= 31:
-            facts["date"] = f"{year:04d}-{month:02d}-{day:02d}"
-    page = _PAGE_NO.search(text)
-    if page:
-        facts["page_no"] = page.group(1).translate(str.maketrans("０１２３４５６７８９", "0123456789"))
-        if page.group(2) and all(is_han(c) for c in page.group(2)):
-            facts["section"] = page.group(2)
-    return facts
-
-
 def classify(raw_lines: list[str], numbers: list[int]) -> list[Line]:
     """Turn the page's raw lines into `Line`s, splitting off credits and continuation markers.
 
@@ -277,6 +246,7 @@ def classify(raw_lines: list[str], numbers: list[int]) -> list[Line]:
             out.append(Line(number, text, "notice", frame_start, indented))
         else:
             out.extend(_classify_line(text, number, frame_start, indented))
+    mark_furniture_bands(out)
     return out
 
 

@@ -1,14 +1,17 @@
 """The page parser's entry points: bytes or text in, a `Page` of articles out.
 
 read_page(path) -> Page      never raises: an unreadable file is a Page with a status
+read_pages(path)             the same, one Page a form-feed page (a whole issue in one file)
 parse_page(data, source)     bytes of any supported encoding
-parse_text(text, source)     already-decoded text
+parse_pages(data, source)    the same, one Page a form-feed page
+parse_text(text, source)     already-decoded text, read as one page
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from reader.page.assemble import (
@@ -21,8 +24,9 @@ from reader.page.assemble import (
     paragraph_text,
     subhead_text,
 )
-from reader.page.lines import classify, dateline_byline, furniture_facts
-from reader.page.load import decode_bytes, split_lines
+from reader.page.furniture import furniture_facts
+from reader.page.lines import classify, dateline_byline
+from reader.page.load import MAX_PAGE_BYTES, DecodedText, decode_bytes, split_lines, split_pages
 from reader.page.model import Article, Block, Leftover, Page, PageInfo
 from reader.page.structure import Unit, page_units
 from reader.page.text import content_key, tidy_heading
@@ -52,46 +56,83 @@ ID_CHARS = 64
 
 
 def read_page(path: Path | str, source: str | None = None) -> Page:
-    """Read and parse a page file. Never raises: problems become the page's status."""
-    path = Path(path)
-    name = source if source is not None else str(path)
-    try:
-        with path.open("rb") as handle:
-            from reader.page.load import MAX_PAGE_BYTES
+    """Read and parse a page file as one page. Never raises: problems become the page's status."""
+    data, failed = _read_bytes(path, source)
+    return failed if failed is not None else parse_page(data, _name(path, source))
 
-            data = handle.read(MAX_PAGE_BYTES + 1)
+
+def read_pages(path: Path | str, source: str | None = None) -> tuple[Page, ...]:
+    """Read a file and parse each of its form-feed pages. Never raises; at least one Page."""
+    data, failed = _read_bytes(path, source)
+    return (failed,) if failed is not None else parse_pages(data, _name(path, source))
+
+
+def _name(path: Path | str, source: str | None) -> str:
+    return source if source is not None else str(path)
+
+
+def _read_bytes(path: Path | str, source: str | None) -> tuple[bytes, Page | None]:
+    try:
+        with Path(path).open("rb") as handle:
+            return handle.read(MAX_PAGE_BYTES + 1), None
     except OSError as error:
         reason = error.strerror or type(error).__name__
-        return Page(
-            source=name, articles=(), status="unreadable", warnings=(f"cannot read {path}: {reason}",)
-        )
-    return parse_page(data, name)
+        warning = f"cannot read {path}: {reason}"
+        return b"", Page(source=_name(path, source), articles=(), status="unreadable", warnings=(warning,))
 
 
 def parse_page(data: bytes, source: str) -> Page:
+    """The file's bytes parsed as one page (form feeds read as white space)."""
     decoded = decode_bytes(data)
     if decoded.status == "binary":
-        return Page(
-            source=source, articles=(), encoding=decoded.encoding, status="binary", warnings=decoded.warnings
-        )
-    page = parse_text(decoded.text, source)
-    status = decoded.status if page.status == "ok" else page.status
+        return _binary(decoded, source)
+    return _with_encoding(parse_text(decoded.text, source), decoded)
+
+
+def parse_pages(data: bytes, source: str) -> tuple[Page, ...]:
+    """The file's bytes parsed page by page: one Page a form-feed page, `part` 1, 2 ...
+
+    A file of one page (pdftotext ends even a single page with a form feed) gives one Page
+    whose `part` is 0, exactly what `parse_page` gives.
+    """
+    decoded = decode_bytes(data)
+    if decoded.status == "binary":
+        return (_binary(decoded, source),)
+    split = split_pages(decoded.text)
+    if len(split) <= 1:
+        return (_with_encoding(parse_text(decoded.text, source), decoded),)
+    return tuple(
+        _with_encoding(_parse_lines(lines, numbers, source, part), decoded)
+        for part, (lines, numbers) in enumerate(split, start=1)
+    )
+
+
+def _binary(decoded: DecodedText, source: str) -> Page:
     return Page(
-        source=page.source,
-        articles=page.articles,
-        leftover=page.leftover,
-        info=page.info,
+        source=source, articles=(), encoding=decoded.encoding, status="binary", warnings=decoded.warnings
+    )
+
+
+def _with_encoding(page: Page, decoded: DecodedText) -> Page:
+    """The parsed page with what decoding found: the encoding, and a status unless parsing set one."""
+    return replace(
+        page,
         encoding=decoded.encoding,
-        status=status,
+        status=decoded.status if page.status == "ok" else page.status,
         warnings=decoded.warnings + page.warnings,
     )
 
 
 def parse_text(text: str, source: str = "<text>") -> Page:
+    """Already-decoded text parsed as one page."""
     raw_lines, numbers = split_lines(text)
+    return _parse_lines(raw_lines, numbers, source, 0)
+
+
+def _parse_lines(raw_lines: list[str], numbers: list[int], source: str, part: int) -> Page:
     lines = classify(raw_lines, numbers)
     if not lines:
-        return Page(source=source, articles=(), status="empty", warnings=("the page has no text",))
+        return Page(source=source, articles=(), status="empty", warnings=("the page has no text",), part=part)
     units = page_units(lines)
     sequence, stray = build_cores(units)
     cores = assign_headlines(sequence)
@@ -110,6 +151,7 @@ def parse_text(text: str, source: str = "<text>") -> Page:
         articles=tuple(_unique_ids(articles)),
         leftover=tuple(leftover),
         info=_page_info(stray),
+        part=part,
     )
 
 
@@ -241,7 +283,9 @@ def _page_info(stray: list[Unit]) -> PageInfo:
             for line in unit.lines:
                 for key, value in furniture_facts(line.text).items():
                     facts.setdefault(key, value)
-    return PageInfo(facts.get("date", ""), facts.get("page_no", ""), facts.get("section", ""))
+    return PageInfo(
+        facts.get("date", ""), facts.get("page_no", ""), facts.get("section", ""), facts.get("paper", "")
+    )
 
 
-__all__ = ["PARSER_VERSION", "parse_page", "parse_text", "read_page"]
+__all__ = ["PARSER_VERSION", "parse_page", "parse_pages", "parse_text", "read_page", "read_pages"]
