@@ -24,8 +24,9 @@ from reader.page.assemble import (
     paragraph_text,
     subhead_text,
 )
+from reader.page.credits import closing_credit, dateline_credit
 from reader.page.furniture import furniture_facts
-from reader.page.lines import classify, dateline_byline
+from reader.page.lines import classify
 from reader.page.load import MAX_PAGE_BYTES, DecodedText, decode_bytes, split_lines, split_pages
 from reader.page.model import Article, Block, Leftover, Page, PageInfo
 from reader.page.structure import Unit, page_units
@@ -199,9 +200,15 @@ def _article(core: Core) -> Article | None:
     if not byline:
         # No byline line: the paragraph may open with one (`本报北京7月28日电（记者 张三）…`).
         first = next((u for u in core.units if u.kind == "paragraph"), None)
-        opening = dateline_byline("".join(ln.text for ln in first.lines[:3])) if first else None
+        opening = dateline_credit("".join(ln.text for ln in first.lines[:4])) if first else None
         if opening:
             byline, authors = opening
+    if not authors:
+        # A credit closing the story: `…全面发展。（陈国琦朱丽琴）`.
+        last = next((b for b in reversed(blocks) if b.kind == "paragraph"), None)
+        closing = closing_credit(last.text) if last else None
+        if closing:
+            authors = closing
     return _make(core, kind, headline, _title(headline, core, blocks), byline, authors, blocks)
 
 

@@ -13,7 +13,9 @@ from __future__ import annotations
 import statistics
 from dataclasses import dataclass, field
 
+from reader.page.credits import BOX, name_line_people
 from reader.page.lines import Line
+from reader.page.surnames import COMPOUND_SURNAMES
 
 #: The indent of a paragraph's first line is two characters (four cells); after squeezes and
 #: justification it shows as a line 2-6 cells short. A paragraph ends where the next line's
@@ -205,4 +207,41 @@ def page_units(lines: list[Line]) -> list[Unit]:
     for i, unit in enumerate(units[:-1]):
         if unit.kind == "heading" and units[i + 1].kind == "cont-out" and len(unit.lines) >= 2:
             unit.kind = "paragraph"
-    return units
+    return _name_bylines(units)
+
+
+def _name_bylines(units: list[Unit]) -> list[Unit]:
+    """A heading's last line that holds only names, right above a body, is the byline.
+
+    `…实行了———` / `晏强国` / body: the writer's name set under the headline, with no role word.
+    """
+    out: list[Unit] = []
+    for i, unit in enumerate(units):
+        following = units[i + 1] if i + 1 < len(units) else None
+        if unit.kind == "heading" and following is not None and following.kind == "paragraph":
+            last = unit.lines[-1]
+            found = bylined_names(last.text)
+            if found:
+                if len(unit.lines) > 1:
+                    out.append(Unit("heading", unit.lines[:-1], unit.column))
+                last.kind, last.authors = "byline", found
+                out.append(Unit("byline", [last], unit.column))
+                continue
+        out.append(unit)
+    return out
+
+
+def bylined_names(text: str) -> tuple[str, ...] | None:
+    """Names a line holds alone, strict enough that a short headline is never taken for one.
+
+    Several names, a boxed name (`□士心`), a letter-spaced name (`徐　科`), or one three-character
+    name beginning with a common surname.
+    """
+    found = name_line_people(text)
+    if not found:
+        return None
+    spaced = len(text.strip()) > len(found[0]) and len(found) == 1
+    if len(found) > 1 or text.strip()[:1] in BOX or spaced:
+        return found
+    name = found[0]
+    return found if len(name) == 3 and name[:2] not in COMPOUND_SURNAMES else None
