@@ -100,8 +100,11 @@ def build_cores(units: list[Unit]) -> tuple[list[Core | HeadGroup], list[Unit]]:
         if kind == "furniture":
             leftover.append(unit)
         elif kind == "byline":
+            following = units[index + 1] if index + 1 < len(units) else None
             if current and not current.closed and current.byline is None and not current.has_body:
                 current.byline = unit.lines[0]
+            elif _closes_story(current, following):
+                current.byline = unit.lines[0]  # type: ignore[union-attr]  # `作者：X` after the body
             else:
                 current = open_core(Core(byline=unit.lines[0]))
         elif kind in ("paragraph", "subhead"):
@@ -145,6 +148,21 @@ def build_cores(units: list[Unit]) -> tuple[list[Core | HeadGroup], list[Unit]]:
                 sequence.append(Core(kind="notice", notice=unit.lines[0]))
             current = None
     return sequence, leftover
+
+
+#: What may follow a byline that opens a story: its headline, its body, a continuation.
+_OPENS_AFTER_BYLINE = frozenset({"paragraph", "subhead", "heading", "cont-in", "credit"})
+
+
+def _closes_story(current: Core | None, following: Unit | None) -> bool:
+    """A byline after a body with no story of its own below it (`作者：柳扬` at the end) closes it."""
+    return (
+        current is not None
+        and current.kind == "article"
+        and current.has_body
+        and current.byline is None
+        and (following is None or following.kind not in _OPENS_AFTER_BYLINE)
+    )
 
 
 def _starts_article(unit: Unit, current: Core) -> bool:

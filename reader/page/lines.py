@@ -94,7 +94,11 @@ class Line:
         # display cells (punctuation 2) and shape width (punctuation 1) of the body
         self.cells, self.width = widths(body)
         last = text[-1]
-        self.terminal = last in SENTENCE_END or (last in CLOSERS and ends_sentence(text))
+        self.terminal = (
+            last in SENTENCE_END
+            or (last in CLOSERS and ends_sentence(text))
+            or (text[0] in "（(" and last in "）)" and len(text) > 2)  # a closing note `（本报纽约电）`
+        )
         self.letter_spaced = spaced and is_letter_spaced(text)
         self.phrase_gap = spaced and has_phrase_gap(text)  # a headline's gap between two phrases
         # 本报讯, 新华社北京7月28日电 ...: only lines with 讯 or 电 near their start can open so.
@@ -119,6 +123,17 @@ class Line:
         return self._dateline and self.kind == "text"
 
 
+def _closes_note(text: str, following: str) -> bool:
+    opened = max(text.rfind("（"), text.rfind("("))
+    return (
+        opened > 0
+        and ends_sentence(text[:opened])
+        and "）" not in text[opened:]
+        and following[-1:] in "）)"
+        and "（" not in following
+    )
+
+
 def byline_authors(text: str) -> tuple[str, ...] | None:
     """Authors when `text` is a whole byline line (`□融媒记者 吕高攀`, `本报讯（记者 X 通讯员 Y）`)."""
     if not any(word in text for word in _ROLE_WORDS):
@@ -127,8 +142,13 @@ def byline_authors(text: str) -> tuple[str, ...] | None:
 
 
 def mark_datelines(lines: list[Line]) -> None:
-    """A dateline broken over two lines (`据新华社瓦莱塔1月13日` / `电（记者袁锦林）…`) opens its first."""
+    """A dateline broken over two lines (`据新华社瓦莱塔1月13日` / `电（记者袁锦林）…`) opens its first.
+
+    A closing note broken the same way (`…火爆。（本报堪培拉1月20日` / `电）`) ends its sentence.
+    """
     for line, following in itertools.pairwise(lines):
+        if following.kind == "text" and _closes_note(line.text, following.text):
+            following.terminal = True
         if (
             line.kind == "text"
             and following.kind == "text"

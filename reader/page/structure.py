@@ -130,6 +130,11 @@ def _heading_prefix(chunk: list[Line], column: int) -> int:
     return body_start
 
 
+def _question_headline(line: Line, column: int) -> bool:
+    """A short line ending in ？ or ！ under headline lines is the headline's last line."""
+    return line.text[-1] in "？！?!" and not _body_shaped(line, column, first=True)
+
+
 def segment_units(
     lines: list[Line], column: int | None = None, cells_column: int | None = None
 ) -> list[Unit]:
@@ -162,9 +167,12 @@ def segment_units(
             break
         chunk = lines[start : end + 1]
         heading = _heading_prefix(chunk, column)
+        if heading == len(chunk) - 1 and _question_headline(chunk[-1], column):
+            heading = len(chunk)  # `…是同胞疏远了杂技，` / `还是杂技疏远了同胞？`: all headline
         if heading:
             units.append(Unit("heading", chunk[:heading], column))
-        units.append(Unit("paragraph", chunk[heading:], column))
+        if heading < len(chunk):
+            units.append(Unit("paragraph", chunk[heading:], column))
         start = end + 1
     return units
 
