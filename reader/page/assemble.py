@@ -205,6 +205,7 @@ def assign_headlines(sequence: list[Core | HeadGroup]) -> list[Core]:
     """Give each headline line to the part before it, the part after it, or a brief."""
     groups = [g for g in sequence if isinstance(g, HeadGroup)]
     cores = [c for c in sequence if isinstance(c, Core)]
+    bylines = {id(g): _take_bylines(g) for g in groups}
     if not groups:
         return cores
     # Only the two parts next to a headline group compete for its lines. A bigram found in both
@@ -280,6 +281,11 @@ def assign_headlines(sequence: list[Core | HeadGroup]) -> list[Core]:
             group.after.headline = group.lines[k2:]
         if k2 > k1:
             briefs[id(group)] = Core(kind="brief", headline=group.lines[k1:k2])
+        for above, line in bylines[id(group)]:
+            # the byline goes with the headline line it stands under
+            owner = group.before if above < k1 else briefs.get(id(group)) if above < k2 else group.after
+            if owner is not None and owner.byline is None:
+                owner.byline = line
     ordered: list[Core] = []
     for item in sequence:
         if isinstance(item, Core):
@@ -287,6 +293,20 @@ def assign_headlines(sequence: list[Core | HeadGroup]) -> list[Core]:
         elif id(item) in briefs:
             ordered.append(briefs[id(item)])
     return ordered
+
+
+def _take_bylines(group: HeadGroup) -> list[tuple[int, Line]]:
+    """Remove the byline lines standing among a group's headline lines (`垃圾成资源` / `包袱变财富` /
+    `徐科` / the next story's headline): each with the index of the headline line above it."""
+    found: list[tuple[int, Line]] = []
+    kept: list[Line] = []
+    for line in group.lines:
+        if line.kind == "byline":
+            found.append((len(kept) - 1, line))
+        else:
+            kept.append(line)
+    group.lines = kept
+    return found
 
 
 def paragraph_text(unit: Unit) -> str:

@@ -149,6 +149,9 @@ def mark_datelines(lines: list[Line]) -> None:
     for line, following in itertools.pairwise(lines):
         if following.kind == "text" and _closes_note(line.text, following.text):
             following.terminal = True
+        if following.kind == "byline" and line.kind == "text" and line._dateline and not line.terminal:
+            # `本报北京1月6日讯新华社记` / `者盖金东、本报记者毛磊报道：`: the dateline's credit runs on
+            following.kind, following.authors = "text", ()
         if (
             line.kind == "text"
             and following.kind == "text"

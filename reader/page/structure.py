@@ -135,6 +135,35 @@ def _question_headline(line: Line, column: int) -> bool:
     return line.text[-1] in "？！?!" and not _body_shaped(line, column, first=True)
 
 
+#: Punctuation inside a sentence: a wide line holding it is running text, not a headline.
+_PROSE_MARKS = frozenset("，、；：")
+
+
+def _wide_prose_run(lines: list[Line], column: int) -> tuple[int, int] | None:
+    """The first run of lines set wider than the column that read as prose, as (start, end).
+
+    A photo caption spanning two columns comes out of pdftotext amid the column's own lines:
+    `1月1日，中华人民共和国驻南非共和国大使馆在…开` / `馆。这是…国旗。`. The run goes on to its
+    first sentence end; measured against the narrow column, its lines would look like headings.
+    """
+    if len(lines) < 2 or column <= 0:
+        return None
+    for index, line in enumerate(lines):
+        if line.width <= max(column * 1.5, column + 2 * WIDE_CELLS) or _PROSE_MARKS.isdisjoint(line.text):
+            continue
+        if line.phrase_gap or line.letter_spaced:
+            continue
+        end = index
+        while end < len(lines) and not lines[end].terminal:
+            end += 1
+            if end < len(lines) and lines[end].width <= column + WIDE_CELLS and not lines[end].terminal:
+                return None  # back to the column before any sentence ended: not a frame
+        if index == 0 and end + 1 >= len(lines):
+            return None  # the whole segment is the frame: its own column is already right
+        return index, min(end + 1, len(lines))
+    return None
+
+
 def segment_units(
     lines: list[Line], column: int | None = None, cells_column: int | None = None
 ) -> list[Unit]:
@@ -143,6 +172,16 @@ def segment_units(
         column = column_width(lines)
     if cells_column is None:
         cells_column = column_width(lines, "cells")
+    wide = _wide_prose_run(lines, column)
+    if wide is not None:
+        # A caption or lead set across several columns: a text frame of its own width.
+        first, last = wide
+        frame = lines[first:last]
+        return (
+            segment_units(lines[:first], column, cells_column)
+            + segment_units(frame, max(ln.width for ln in frame), max(ln.cells for ln in frame))
+            + segment_units(lines[last:], column, cells_column)
+        )
     units: list[Unit] = []
     start = 0
     while start < len(lines):
@@ -183,6 +222,8 @@ def _is_subhead(unit: Unit, before: Unit | None, after: Unit | None) -> bool:
         return False
     if after.lines[0].opens_with_dateline:
         return False  # `本报讯…` below it: a new article starts, this is its headline
+    if after.column != before.column:
+        return False  # a caption or lead of another width below it: not this story's subhead
     return len(unit.lines) <= 3 and all(ln.width_in(unit.column) <= unit.column + 2 for ln in unit.lines)
 
 
@@ -228,22 +269,29 @@ def _name_bylines(units: list[Unit]) -> list[Unit]:
         following = units[i + 1] if i + 1 < len(units) else None
         if unit.kind == "heading" and following is not None and following.kind == "paragraph":
             last = unit.lines[-1]
-            found = bylined_names(last.text)
+            found = bylined_names(last.text, alone=len(unit.lines) == 1)
             if found:
                 if len(unit.lines) > 1:
                     out.append(Unit("heading", unit.lines[:-1], unit.column))
                 last.kind, last.authors = "byline", found
                 out.append(Unit("byline", [last], unit.column))
                 continue
+        if unit.kind == "heading":
+            # a byline under the headline of the story above, amid the next story's headline
+            for line in unit.lines[1:-1]:
+                found = bylined_names(line.text, alone=False)
+                if found:
+                    line.kind, line.authors = "byline", found
         out.append(unit)
     return out
 
 
-def bylined_names(text: str) -> tuple[str, ...] | None:
+def bylined_names(text: str, *, alone: bool) -> tuple[str, ...] | None:
     """Names a line holds alone, strict enough that a short headline is never taken for one.
 
-    Several names, a boxed name (`□士心`), a letter-spaced name (`徐　科`), or one three-character
-    name beginning with a common surname.
+    Several names, a boxed name (`□士心`), a letter-spaced name (`徐　科`), or one two- or
+    three-character name beginning with a common surname; two characters only when the line
+    stands `alone` right above a body (no headline is that short).
     """
     found = name_line_people(text)
     if not found:
@@ -252,4 +300,6 @@ def bylined_names(text: str) -> tuple[str, ...] | None:
     if len(found) > 1 or text.strip()[:1] in BOX or spaced:
         return found
     name = found[0]
-    return found if len(name) == 3 and name[:2] not in COMPOUND_SURNAMES else None
+    if name[:2] in COMPOUND_SURNAMES:
+        return None
+    return found if len(name) == 3 or (alone and len(name) == 2) else None
