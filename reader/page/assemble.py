@@ -246,11 +246,15 @@ def assign_headlines(sequence: list[Core | HeadGroup]) -> list[Core]:
         ]
         to_after = [similarity(ln, group.after, group.before, closed_ok=True) for ln in group.lines]
         choices: list[tuple[float, int, int]] = []
+        # a cut is allowed only where one headline can end: not after `姹紫嫣红开遍——`
+        cuttable = [True, *(not _runs_on(a, b) for a, b in itertools.pairwise(group.lines)), True]
         for k1 in range(n + 1):
             if k1 and to_before[0] is None:
                 break
+            if not cuttable[k1]:
+                continue
             for k2 in range(k1, n + 1):
-                if k2 < n and to_after[0] is None:
+                if (k2 < n and to_after[0] is None) or not cuttable[k2]:
                     continue
                 score = sum(s or 0.0 for s in to_before[:k1]) + sum(s or 0.0 for s in to_after[k2:])
                 score += BRIEF_LINE_SCORE * (k2 - k1) + HEADLINE_BONUS * ((k1 > 0) + (k2 < n))
@@ -293,6 +297,17 @@ def assign_headlines(sequence: list[Core | HeadGroup]) -> list[Core]:
         elif id(item) in briefs:
             ordered.append(briefs[id(item)])
     return ordered
+
+
+#: A headline line ending so is continued on the next line: `…开遍——`, `中国杂技：`, `“秦惠（君音）—`.
+_RUNS_ON_END = ("—", "：", ":", "、", "，", "（", "(", "“", "《", "‘", "·")
+#: ... and one starting so continues the line above.
+_RUNS_ON_START = ("—", "）", ")", "”", "》", "’", "、", "，", "：")
+
+
+def _runs_on(line: Line, following: Line) -> bool:
+    """Whether two headline lines are one phrase broken by the column (no headline ends there)."""
+    return line.text.endswith(_RUNS_ON_END) or following.text.startswith(_RUNS_ON_START)
 
 
 def _take_bylines(group: HeadGroup) -> list[tuple[int, Line]]:

@@ -18,6 +18,7 @@ from reader.page.text import (
     cell_width,
     despace,
     ends_sentence,
+    ends_with_note,
     has_phrase_gap,
     is_letter_spaced,
     shape_width,
@@ -97,7 +98,7 @@ class Line:
         self.terminal = (
             last in SENTENCE_END
             or (last in CLOSERS and ends_sentence(text))
-            or (text[0] in "（(" and last in "）)" and len(text) > 2)  # a closing note `（本报纽约电）`
+            or (last in "）)" and ends_with_note(text))  # a closing note: `…发展。（陈国琦朱丽琴）`
         )
         self.letter_spaced = spaced and is_letter_spaced(text)
         self.phrase_gap = spaced and has_phrase_gap(text)  # a headline's gap between two phrases
