@@ -247,7 +247,7 @@ def assign_headlines(sequence: list[Core | HeadGroup]) -> list[Core]:
         to_after = [similarity(ln, group.after, group.before, closed_ok=True) for ln in group.lines]
         choices: list[tuple[float, int, int]] = []
         # a cut is allowed only where one headline can end: not after `姹紫嫣红开遍——`
-        cuttable = [True, *(not _runs_on(a, b) for a, b in itertools.pairwise(group.lines)), True]
+        cuttable = [True, *(not runs_on(a, b) for a, b in itertools.pairwise(group.lines)), True]
         for k1 in range(n + 1):
             if k1 and to_before[0] is None:
                 break
@@ -305,7 +305,7 @@ _RUNS_ON_END = ("—", "：", ":", "、", "，", "（", "(", "“", "《", "‘"
 _RUNS_ON_START = ("—", "）", ")", "”", "》", "’", "、", "，", "：")
 
 
-def _runs_on(line: Line, following: Line) -> bool:
+def runs_on(line: Line, following: Line) -> bool:
     """Whether two headline lines are one phrase broken by the column (no headline ends there)."""
     return line.text.endswith(_RUNS_ON_END) or following.text.startswith(_RUNS_ON_START)
 

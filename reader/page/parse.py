@@ -29,6 +29,7 @@ from reader.page.furniture import furniture_facts
 from reader.page.lines import classify
 from reader.page.load import MAX_PAGE_BYTES, DecodedText, decode_bytes, split_lines, split_pages
 from reader.page.model import Article, Block, Leftover, Page, PageInfo
+from reader.page.stories import split_merged
 from reader.page.structure import Unit, page_units
 from reader.page.text import content_key, tidy_heading
 
@@ -136,7 +137,7 @@ def _parse_lines(raw_lines: list[str], numbers: list[int], source: str, part: in
         return Page(source=source, articles=(), status="empty", warnings=("the page has no text",), part=part)
     units = page_units(lines)
     sequence, stray = build_cores(units)
-    cores = assign_headlines(sequence)
+    cores = split_merged(assign_headlines(sequence))
     articles: list[Article] = []
     leftover: list[Leftover] = [_leftover(u) for u in stray]
     for core in cores:

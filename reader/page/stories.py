@@ -1,0 +1,144 @@
+"""Two stories run together: telling them apart by what their headlines talk about.
+
+pdftotext prints the frames of a page in drawing order, so the body of one story can run
+straight on into the body of the next with nothing between them: no headline, no byline, no
+dateline (the second story's headline is printed elsewhere, before both bodies or after them).
+What gives the seam away is the words: each part shares its vocabulary with its own headline
+(`英允诺做建设性欧盟主席国` with the paragraphs about 欧盟, `索尼亚步入印政坛` with those about
+索尼亚), and often the line spacing changes at the seam (one frame double spaced, the other not).
+
+A story is split where two headlines, the one it took and a brief standing next to it (a
+headline no body took), each match one side of a paragraph boundary clearly better than the
+other side. (Cutting a story's own headline block in two was tried and rejected: a title and
+its subtitle often match different paragraphs of one story.)
+"""
+
+from __future__ import annotations
+
+import itertools
+import statistics
+
+from reader.page.assemble import Core, tokens
+from reader.page.lines import Line
+from reader.page.structure import Unit
+
+#: A headline must find at least this share of its tokens on its side of the seam ...
+MIN_MATCH = 0.3
+#: ... and beat the other side by this much.
+MIN_MARGIN = 0.2
+#: A change of line spacing at the seam (one frame double spaced, the next not) counts this much.
+SPACING_BONUS = 0.15
+
+
+def split_merged(cores: list[Core]) -> list[Core]:
+    """The articles with every run-together pair of stories split in two."""
+    out: list[Core] = []
+    index = 0
+    while index < len(cores):
+        core = cores[index]
+        neighbours = [c for c in (cores[index - 1] if index else None, _at(cores, index + 1)) if _is_brief(c)]
+        split = _best_split(core, neighbours)
+        if split is None:
+            out.append(core)
+            index += 1
+            continue
+        first, second, used = split
+        if used is not None:
+            out = [c for c in out if c is not used]
+            cores = [c for c in cores if c is not used]
+            index = cores.index(core)
+        cores[index : index + 1] = [first, second]
+        out.append(first)
+        index += 1  # the second part is looked at again: it may hold a third story
+    return out
+
+
+def _at(cores: list[Core], index: int) -> Core | None:
+    return cores[index] if index < len(cores) else None
+
+
+def _is_brief(core: Core | None) -> bool:
+    return core is not None and core.kind == "brief" and bool(core.headline) and not core.has_body
+
+
+def _body_units(core: Core) -> list[Unit]:
+    return [u for u in core.units if u.kind in ("paragraph", "subhead")]
+
+
+def _best_split(core: Core, briefs: list[Core]) -> tuple[Core, Core, Core | None] | None:
+    """The best seam in `core` for two headlines, as (first part, second part, the brief used)."""
+    if core.kind != "article" or not core.headline or (core.closed and len(core.units) < 3):
+        return None
+    units = core.units
+    seams = [
+        i
+        for i in range(1, len(units))
+        if units[i].kind == "paragraph" and units[i - 1].kind in ("paragraph", "subhead")
+    ]
+    if not seams:
+        return None
+    pairs = [(core.headline, brief.headline, brief) for brief in briefs]
+    if not pairs:
+        return None
+    best: tuple[float, int, list[Line], list[Line], Core | None] | None = None
+    for seam in seams:
+        before = _han("".join(ln.body for u in units[:seam] for ln in u.lines))
+        after = _han("".join(ln.body for u in units[seam:] for ln in u.lines))
+        bonus = SPACING_BONUS if _spacing(units[:seam]) != _spacing(units[seam:]) else 0.0
+        for one, two, brief in pairs:
+            for head_first, head_second in ((one, two), (two, one)):
+                first_here, first_there = _match(head_first, before), _match(head_first, after)
+                second_here, second_there = _match(head_second, after), _match(head_second, before)
+                if min(first_here, second_here) < MIN_MATCH:
+                    continue
+                margin = min(first_here - first_there, second_here - second_there) + bonus
+                if margin < MIN_MARGIN:
+                    continue
+                score = first_here + second_here + margin
+                if best is None or score > best[0]:
+                    best = (score, seam, head_first, head_second, brief)
+    if best is None:
+        return None
+    _, seam, head_first, head_second, brief = best
+    first = Core(kind="article", units=units[:seam], headline=list(head_first))
+    second = Core(kind="article", units=units[seam:], headline=list(head_second), closed=core.closed)
+    first.byline, second.byline = _share_byline(core.byline, first)
+    return first, second, brief
+
+
+def _share_byline(byline: Line | None, first: Core) -> tuple[Line | None, Line | None]:
+    """A byline line goes to the first part, unless that part credits its own writers in its
+    dateline (`据新华社伦敦1月8日电（记者王诚）`): then it is the second story's."""
+    if byline is None:
+        return None, None
+    from reader.page.credits import dateline_credit
+
+    paragraph = next((u for u in first.units if u.kind == "paragraph"), None)
+    opening = dateline_credit("".join(ln.text for ln in paragraph.lines[:4])) if paragraph else None
+    return (None, byline) if opening and opening[1] else (byline, None)
+
+
+def _spacing(units: list[Unit]) -> int:
+    """1 for single-spaced lines, 2 for double-spaced: the usual step between line numbers."""
+    steps = [
+        b.number - a.number for u in units if u.kind == "paragraph" for a, b in itertools.pairwise(u.lines)
+    ]
+    return round(statistics.median(steps)) if steps else 0
+
+
+def _han(text: str) -> str:
+    return "".join(c for c in text if "\u4e00" <= c <= "\u9fff" or c.isalnum()).lower()
+
+
+def _match(headline: list[Line], body: str) -> float:
+    """The share of a headline's tokens (bigrams, Latin and number words) found in a body."""
+    found = tokens("".join(ln.text for ln in headline))
+    if not found:
+        return 0.0
+    hits = 0
+    for token in found:
+        if isinstance(token, tuple):
+            hits += token[0] + token[1] in body
+        else:
+            hits += str(token) in body
+    return hits / len(found)
