@@ -18,7 +18,8 @@ from __future__ import annotations
 import itertools
 import statistics
 
-from reader.page.assemble import Core, tokens
+from reader.page.assemble import Core, runs_on, tokens
+from reader.page.credits import dateline_credit
 from reader.page.lines import Line
 from reader.page.structure import Unit
 
@@ -26,6 +27,9 @@ from reader.page.structure import Unit
 MIN_MATCH = 0.3
 #: ... and beat the other side by this much.
 MIN_MARGIN = 0.2
+#: Where a story holds two credits the seam is certain; the headlines need only lean each way.
+CONFLICT_MATCH = 0.15
+CONFLICT_MARGIN = 0.05
 #: A change of line spacing at the seam (one frame double spaced, the next not) counts this much.
 SPACING_BONUS = 0.15
 
@@ -77,9 +81,21 @@ def _best_split(core: Core, briefs: list[Core]) -> tuple[Core, Core, Core | None
     ]
     if not seams:
         return None
-    pairs = [(core.headline, brief.headline, brief) for brief in briefs]
+    pairs: list[tuple[list[Line], list[Line], Core | None]] = [
+        (core.headline, brief.headline, brief) for brief in briefs
+    ]
+    conflict = _credit_conflict(core)
+    if conflict:
+        # two credits, two stories: the headline block holds both headlines
+        lines = core.headline
+        pairs += [
+            (lines[:cut], lines[cut:], None)
+            for cut in range(1, len(lines))
+            if not runs_on(lines[cut - 1], lines[cut])
+        ]
     if not pairs:
         return None
+    min_match, min_margin = (CONFLICT_MATCH, CONFLICT_MARGIN) if conflict else (MIN_MATCH, MIN_MARGIN)
     best: tuple[float, int, list[Line], list[Line], Core | None] | None = None
     for seam in seams:
         before = _han("".join(ln.body for u in units[:seam] for ln in u.lines))
@@ -89,10 +105,10 @@ def _best_split(core: Core, briefs: list[Core]) -> tuple[Core, Core, Core | None
             for head_first, head_second in ((one, two), (two, one)):
                 first_here, first_there = _match(head_first, before), _match(head_first, after)
                 second_here, second_there = _match(head_second, after), _match(head_second, before)
-                if min(first_here, second_here) < MIN_MATCH:
+                if min(first_here, second_here) < min_match:
                     continue
                 margin = min(first_here - first_there, second_here - second_there) + bonus
-                if margin < MIN_MARGIN:
+                if margin < min_margin:
                     continue
                 score = first_here + second_here + margin
                 if best is None or score > best[0]:
@@ -106,16 +122,27 @@ def _best_split(core: Core, briefs: list[Core]) -> tuple[Core, Core, Core | None
     return first, second, brief
 
 
+def _credit_conflict(core: Core) -> bool:
+    """A byline line naming one writer over a first paragraph whose dateline names another
+    (`□本报记者 李文云` above `据新华社伦敦1月8日电（记者王诚）…`): two stories' credits in one."""
+    if core.byline is None or not core.byline.authors:
+        return False
+    opening = _opening_credit(core)
+    return bool(opening) and not set(opening) & set(core.byline.authors)
+
+
+def _opening_credit(core: Core) -> tuple[str, ...]:
+    paragraph = next((u for u in core.units if u.kind == "paragraph"), None)
+    opening = dateline_credit("".join(ln.text for ln in paragraph.lines[:4])) if paragraph else None
+    return opening[1] if opening else ()
+
+
 def _share_byline(byline: Line | None, first: Core) -> tuple[Line | None, Line | None]:
     """A byline line goes to the first part, unless that part credits its own writers in its
     dateline (`据新华社伦敦1月8日电（记者王诚）`): then it is the second story's."""
     if byline is None:
         return None, None
-    from reader.page.credits import dateline_credit
-
-    paragraph = next((u for u in first.units if u.kind == "paragraph"), None)
-    opening = dateline_credit("".join(ln.text for ln in paragraph.lines[:4])) if paragraph else None
-    return (None, byline) if opening and opening[1] else (byline, None)
+    return (None, byline) if _opening_credit(first) else (byline, None)
 
 
 def _spacing(units: list[Unit]) -> int:
