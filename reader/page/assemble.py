@@ -40,6 +40,7 @@ class Core:
     closed: bool = False  # a 下转 marker ends this part: nothing after it belongs here
     notice: Line | None = None
     notice_more: list[Line] = field(default_factory=list)
+    closing: Line | None = None  # a byline after the body (`作者：柳扬`), when one stood above too
 
     @property
     def body_text(self) -> str:
@@ -103,8 +104,11 @@ def build_cores(units: list[Unit]) -> tuple[list[Core | HeadGroup], list[Unit]]:
             following = units[index + 1] if index + 1 < len(units) else None
             if current and not current.closed and current.byline is None and not current.has_body:
                 current.byline = unit.lines[0]
-            elif _closes_story(current, following):
-                current.byline = unit.lines[0]  # type: ignore[union-attr]  # `作者：X` after the body
+            elif current is not None and _closes_story(current, following):
+                if current.byline is None:
+                    current.byline = unit.lines[0]  # `作者：X` after the body
+                elif current.closing is None:
+                    current.closing = unit.lines[0]
             else:
                 current = open_core(Core(byline=unit.lines[0]))
         elif kind in ("paragraph", "subhead"):
@@ -154,13 +158,12 @@ def build_cores(units: list[Unit]) -> tuple[list[Core | HeadGroup], list[Unit]]:
 _OPENS_AFTER_BYLINE = frozenset({"paragraph", "subhead", "heading", "cont-in", "credit"})
 
 
-def _closes_story(current: Core | None, following: Unit | None) -> bool:
+def _closes_story(current: Core, following: Unit | None) -> bool:
     """A byline after a body with no story of its own below it (`作者：柳扬` at the end) closes it."""
     return (
-        current is not None
-        and current.kind == "article"
+        current.kind == "article"
         and current.has_body
-        and current.byline is None
+        and (current.byline is None or current.closing is None)
         and (following is None or following.kind not in _OPENS_AFTER_BYLINE)
     )
 

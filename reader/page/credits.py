@@ -43,6 +43,7 @@ _AGENCY = rf"(?:本报|新华社|中新社|中通社|人民日报|{_HAN}{{2,8}}?
 _PLACE = rf"(?:(?!记者){_HAN}|·){{0,10}}?"
 #: A dateline at the start of despaced text: 本报讯, 本报北京1月23日讯, 据新华社瓦莱塔1月13日电, 永康讯.
 DATELINE = re.compile(rf"^(?:据)?(?:本报讯|{_AGENCY}{_PLACE}(?:{_DATE})?[电讯]|{_HAN}{{2,6}}讯(?=[（(\s]|$))")
+_EMBEDDED_ROLE = re.compile(rf"((?:{_ORG}|{_STATION}|{_QUALIFIER})*(?:实习生|记者|通讯员|摄影记者))")
 _BRACKET = re.compile(r"[（(]([^（()）]{2,60})[）)]")
 _INLINE_CREDIT = re.compile(r"([^：:。，；（）]{2,60}?)(?:报道|采写|撰文)?[:：]")
 _CLOSING = re.compile(r"[（(]([^（()）]{2,30})[）)]$")
@@ -60,6 +61,8 @@ def people(text: str, *, need_role: bool) -> tuple[str, ...] | None:
     text = re.sub(r"\s*摄(?:影)?\s*$", "", text)
     tokens = [t for t in re.split(r"[\s、，,/／:：]+", text) if t]
     tokens = _join_single_characters(tokens)
+    # roles glued between names once the spaces are gone: `记者戈伟实习生刘晓雪`
+    tokens = [piece for token in tokens for piece in _EMBEDDED_ROLE.split(token) if piece]
     names: list[str] = []
     seen_role = False
     for token in tokens:

@@ -146,6 +146,8 @@ def _parse_lines(raw_lines: list[str], numbers: list[int], source: str, part: in
             leftover.extend(_leftover(u) for u in _core_units(core))
         else:
             articles.append(article)
+            if core.closing is not None:  # its people are the article's; its text is kept here
+                leftover.append(Leftover(core.closing.text, (core.closing.number,) * 2, "credit"))
     articles.sort(key=lambda a: a.lines[0])
     leftover.sort(key=lambda x: x.lines[0])
     return Page(
@@ -159,7 +161,7 @@ def _parse_lines(raw_lines: list[str], numbers: list[int], source: str, part: in
 
 def _core_units(core: Core) -> list[Unit]:
     units = list(core.units)
-    for line in (core.byline, core.notice, *core.notice_more, *core.headline):
+    for line in (core.byline, core.closing, core.notice, *core.notice_more, *core.headline):
         if line is not None:
             units.append(Unit("other", [line]))
     return units
@@ -204,6 +206,8 @@ def _article(core: Core) -> Article | None:
         opening = dateline_credit("".join(ln.text for ln in first.lines[:4])) if first else None
         if opening:
             byline, authors = opening
+    if not authors and core.closing is not None:
+        authors = core.closing.authors
     if not authors:
         # A credit closing the story: `…全面发展。（陈国琦朱丽琴）`.
         last = next((b for b in reversed(blocks) if b.kind == "paragraph"), None)

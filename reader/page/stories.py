@@ -69,56 +69,63 @@ def _body_units(core: Core) -> list[Unit]:
     return [u for u in core.units if u.kind in ("paragraph", "subhead")]
 
 
+Heads = tuple[list[Line], list[Line], "Core | None"]  # first's headline, second's, the brief used
+
+
 def _best_split(core: Core, briefs: list[Core]) -> tuple[Core, Core, Core | None] | None:
-    """The best seam in `core` for two headlines, as (first part, second part, the brief used)."""
+    """The best seam in `core` for two headlines, as (first part, second part, the brief used).
+
+    Three kinds of second headline are tried: a brief next to the story (either part may take
+    it), the second half of the story's own headline block when the story holds two credits,
+    and a subhead that is really the headline of the story below it (`上半年南京人均` /
+    `团购约39元` between the end of one story and the start of the next).
+    """
     if core.kind != "article" or not core.headline or (core.closed and len(core.units) < 3):
         return None
     units = core.units
-    seams = [
-        i
-        for i in range(1, len(units))
-        if units[i].kind == "paragraph" and units[i - 1].kind in ("paragraph", "subhead")
-    ]
-    if not seams:
-        return None
-    pairs: list[tuple[list[Line], list[Line], Core | None]] = [
-        (core.headline, brief.headline, brief) for brief in briefs
-    ]
     conflict = _credit_conflict(core)
+    heads: list[Heads] = []
+    for brief in briefs:
+        heads += [(core.headline, brief.headline, brief), (brief.headline, core.headline, brief)]
     if conflict:
         # two credits, two stories: the headline block holds both headlines
         lines = core.headline
-        pairs += [
-            (lines[:cut], lines[cut:], None)
-            for cut in range(1, len(lines))
-            if not runs_on(lines[cut - 1], lines[cut])
-        ]
-    if not pairs:
-        return None
+        for cut in range(1, len(lines)):
+            if not runs_on(lines[cut - 1], lines[cut]):
+                heads += [(lines[:cut], lines[cut:], None), (lines[cut:], lines[:cut], None)]
+    trials: list[tuple[int, int, list[Heads]]] = []  # (end of the first part, start of the second, heads)
+    for i in range(1, len(units)):
+        if units[i].kind == "paragraph" and units[i - 1].kind in ("paragraph", "subhead") and heads:
+            trials.append((i, i, heads))
+        if units[i].kind == "subhead" and 0 < i < len(units) - 1 and units[i + 1].kind == "paragraph":
+            trials.append((i, i + 1, [(core.headline, list(units[i].lines), None)]))
     min_match, min_margin = (CONFLICT_MATCH, CONFLICT_MARGIN) if conflict else (MIN_MATCH, MIN_MARGIN)
-    best: tuple[float, int, list[Line], list[Line], Core | None] | None = None
-    for seam in seams:
-        before = _han("".join(ln.body for u in units[:seam] for ln in u.lines))
-        after = _han("".join(ln.body for u in units[seam:] for ln in u.lines))
-        bonus = SPACING_BONUS if _spacing(units[:seam]) != _spacing(units[seam:]) else 0.0
-        for one, two, brief in pairs:
-            for head_first, head_second in ((one, two), (two, one)):
-                first_here, first_there = _match(head_first, before), _match(head_first, after)
-                second_here, second_there = _match(head_second, after), _match(head_second, before)
-                if min(first_here, second_here) < min_match:
-                    continue
-                margin = min(first_here - first_there, second_here - second_there) + bonus
-                if margin < min_margin:
-                    continue
-                score = first_here + second_here + margin
-                if best is None or score > best[0]:
-                    best = (score, seam, head_first, head_second, brief)
+    best: tuple[float, int, int, Heads] | None = None
+    for end, start, options in trials:
+        before = _han("".join(ln.body for u in units[:end] for ln in u.lines))
+        after = _han("".join(ln.body for u in units[start:] for ln in u.lines))
+        bonus = SPACING_BONUS if _spacing(units[:end]) != _spacing(units[start:]) else 0.0
+        for option in options:
+            head_first, head_second, _ = option
+            first_here, first_there = _match(head_first, before), _match(head_first, after)
+            second_here, second_there = _match(head_second, after), _match(head_second, before)
+            if min(first_here, second_here) < min_match:
+                continue
+            margin = min(first_here - first_there, second_here - second_there) + bonus
+            if margin < min_margin:
+                continue
+            score = first_here + second_here + margin
+            if best is None or score > best[0]:
+                best = (score, end, start, option)
     if best is None:
         return None
-    _, seam, head_first, head_second, brief = best
-    first = Core(kind="article", units=units[:seam], headline=list(head_first))
-    second = Core(kind="article", units=units[seam:], headline=list(head_second), closed=core.closed)
+    _, end, start, (head_first, head_second, brief) = best
+    first = Core(kind="article", units=units[:end], headline=list(head_first))
+    second = Core(kind="article", units=units[start:], headline=list(head_second), closed=core.closed)
     first.byline, second.byline = _share_byline(core.byline, first)
+    second.closing = core.closing
+    if second.byline is None:
+        second.byline, second.closing = second.closing, None
     return first, second, brief
 
 
