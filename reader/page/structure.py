@@ -175,13 +175,21 @@ def segment_units(
     wide = _wide_prose_run(lines, column)
     if wide is not None:
         # A caption or lead set across several columns: a text frame of its own width.
-        first, last = wide
-        frame = lines[first:last]
-        return (
-            segment_units(lines[:first], column, cells_column)
-            + segment_units(frame, max(ln.width for ln in frame), max(ln.cells for ln in frame))
-            + segment_units(lines[last:], column, cells_column)
-        )
+        units = []
+        rest = lines
+        while wide is not None:
+            first, last = wide
+            frame = rest[first:last]
+            units += _column_units(rest[:first], column, cells_column)
+            units += _column_units(frame, max(ln.width for ln in frame), max(ln.cells for ln in frame))
+            rest = rest[last:]
+            wide = _wide_prose_run(rest, column)
+        return units + _column_units(rest, column, cells_column)
+    return _column_units(lines, column, cells_column)
+
+
+def _column_units(lines: list[Line], column: int, cells_column: int) -> list[Unit]:
+    """Paragraphs and headings of lines set in one column of a known width."""
     units: list[Unit] = []
     start = 0
     while start < len(lines):
@@ -198,7 +206,7 @@ def segment_units(
             # are a heading (a headline printed after the body runs straight on from it).
             last_sentence = max((i for i in range(start, end) if lines[i].terminal), default=-1)
             if last_sentence >= 0:
-                units.extend(segment_units(lines[start : last_sentence + 1], column, cells_column))
+                units.extend(_column_units(lines[start : last_sentence + 1], column, cells_column))
             tail = lines[last_sentence + 1 if last_sentence >= 0 else start :]
             # A headline is short: text running on for hundreds of characters is body, cut off.
             too_long = any(len(ln.text) > MAX_HEADING_CHARS for ln in tail)
