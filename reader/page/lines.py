@@ -35,6 +35,7 @@ _MAYBE_SPECIAL = re.compile(
 )
 #: How a dateline begins: a line starting so may end before its 电 or 讯.
 _DATELINE_OPENERS = ("据", "本报", "新华社", "中新社", "中通社")
+_PROSE_MARKS = frozenset("，、；。")
 _NOTICE_CREDITS = frozenset({"宣", "广告", "（广告）", "(广告)"})
 _ROLE_WORDS = ("记者", "通讯员", "摄影", "撰稿", "作者", "编辑", "撰文", "文", "图", "实习生")
 _CREDIT_TAIL = re.compile(
@@ -101,7 +102,9 @@ class Line:
             or (last in "）)" and ends_with_note(text))  # a closing note: `…发展。（陈国琦朱丽琴）`
         )
         self.letter_spaced = spaced and is_letter_spaced(text)
-        self.phrase_gap = spaced and has_phrase_gap(text)  # a headline's gap between two phrases
+        # a headline's gap between two phrases; a stray space in running text (`地离开中 国，再看看`)
+        # is none: headlines with a gap hold no commas
+        self.phrase_gap = spaced and has_phrase_gap(text) and _PROSE_MARKS.isdisjoint(text)
         # 本报讯, 新华社北京7月28日电 ...: only lines with 讯 or 电 near their start can open so.
         self._dateline = bool(dateline_end(body))
 
