@@ -131,9 +131,7 @@ def build_cores(units: list[Unit]) -> tuple[list[Core | HeadGroup], list[Unit]]:
                 current.units.append(unit)
                 current.closed = True
         elif kind == "heading":
-            group = HeadGroup(list(unit.lines))
-            if current is not None and sequence and sequence[-1] is current:
-                group.before = current
+            group = HeadGroup(list(unit.lines), before=_story_above(sequence))
             sequence.append(group)
             current = None
         elif kind == "credit":
@@ -151,7 +149,39 @@ def build_cores(units: list[Unit]) -> tuple[list[Core | HeadGroup], list[Unit]]:
             else:
                 sequence.append(Core(kind="notice", notice=unit.lines[0]))
             current = None
-    return sequence, leftover
+    return _trailing_subheads(sequence), leftover
+
+
+def _story_above(sequence: list[Core | HeadGroup]) -> Core | None:
+    """The story a headline group may close: the part right above it, looking past notices and
+    photos set between a body and its headline (`…（下转2版）` / `…局 宣` / `东方情缘`)."""
+    for item in reversed(sequence):
+        if isinstance(item, HeadGroup):
+            return None
+        if item.kind == "article":
+            return item
+    return None
+
+
+def _trailing_subheads(sequence: list[Core | HeadGroup]) -> list[Core | HeadGroup]:
+    """A subhead left at the end of a story (its photo caption below went to the photo) is a
+    headline printed after the body: it becomes a headline group between that story and the next."""
+    out: list[Core | HeadGroup] = []
+    for index, item in enumerate(sequence):
+        out.append(item)
+        if (
+            isinstance(item, Core)
+            and item.kind == "article"
+            and item.units
+            and item.units[-1].kind == "subhead"
+        ):
+            following = sequence[index + 1] if index + 1 < len(sequence) else None
+            if isinstance(following, HeadGroup):
+                continue
+            unit = item.units.pop()
+            after = following if isinstance(following, Core) else None
+            out.append(HeadGroup(list(unit.lines), before=item, after=after))
+    return out
 
 
 #: What may follow a byline that opens a story: its headline, its body, a continuation.
