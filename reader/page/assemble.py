@@ -267,10 +267,9 @@ def assign_headlines(sequence: list[Core | HeadGroup]) -> list[Core]:
         score = sum(0.5 if holds(other, t) else 1.0 for t in line_tokens if holds(core, t))
         return score / len(line_tokens)
 
-    # Options for each group: (score, k1, k2): lines[:k1] to `before`, [k1:k2] brief, [k2:] to `after`.
-    options: list[list[tuple[float, int, int]]] = []
+    # Options for each group: (score, labels), a label a line: B (to `before`), X (brief), A (to `after`).
+    options: list[list[tuple[float, str]]] = []
     for group in groups:
-        n = len(group.lines)
         # A part closed by 下转 may still have its headline drawn after the marker, but not one
         # that opens a new text frame (a teaser set apart).
         after_marker_ok = not group.lines[0].frame_start
@@ -278,49 +277,39 @@ def assign_headlines(sequence: list[Core | HeadGroup]) -> list[Core]:
             similarity(ln, group.before, group.after, closed_ok=after_marker_ok) for ln in group.lines
         ]
         to_after = [similarity(ln, group.after, group.before, closed_ok=True) for ln in group.lines]
-        choices: list[tuple[float, int, int]] = []
         # a cut is allowed only where one headline can end: not after `姹紫嫣红开遍——`
-        cuttable = [True, *(not runs_on(a, b) for a, b in itertools.pairwise(group.lines)), True]
-        for k1 in range(n + 1):
-            if k1 and to_before[0] is None:
-                break
-            if not cuttable[k1]:
-                continue
-            for k2 in range(k1, n + 1):
-                if (k2 < n and to_after[0] is None) or not cuttable[k2]:
-                    continue
-                score = sum(s or 0.0 for s in to_before[:k1]) + sum(s or 0.0 for s in to_after[k2:])
-                score += BRIEF_LINE_SCORE * (k2 - k1) + HEADLINE_BONUS * ((k1 > 0) + (k2 < n))
-                choices.append((score, k1, k2))
-        options.append(choices)
+        cuttable = [not runs_on(a, b) for a, b in itertools.pairwise(group.lines)]
+        options.append(_labelings(to_before, to_after, cuttable))
 
     # Dynamic programme along the groups: a part between two groups takes at most one headline.
-    best: dict[bool, tuple[float, list[tuple[int, int]]]] = {False: (0.0, [])}
+    best: dict[bool, tuple[float, list[str]]] = {False: (0.0, [])}
     for index, group in enumerate(groups):
         shared_part = index > 0 and group.before is not None and group.before is groups[index - 1].after
-        nxt: dict[bool, tuple[float, list[tuple[int, int]]]] = {}
+        nxt: dict[bool, tuple[float, list[str]]] = {}
         for taken, (total, path) in best.items():
-            for score, k1, k2 in options[index]:
-                if shared_part and taken and k1 > 0:
+            for score, labels in options[index]:
+                if shared_part and taken and "B" in labels:
                     continue
-                state = k2 < len(group.lines)
-                candidate = (total + score, [*path, (k1, k2)])
+                state = "A" in labels
+                candidate = (total + score, [*path, labels])
                 if state not in nxt or candidate[0] > nxt[state][0]:
                     nxt[state] = candidate
         best = nxt
     plan = max(best.values(), key=lambda v: v[0])[1] if groups else []
 
     briefs: dict[int, Core] = {}
-    for group, (k1, k2) in zip(groups, plan):
-        if k1 and group.before is not None:
-            group.before.headline = group.lines[:k1]
-        if k2 < len(group.lines) and group.after is not None:
-            group.after.headline = group.lines[k2:]
-        if k2 > k1:
-            briefs[id(group)] = Core(kind="brief", headline=group.lines[k1:k2])
+    for group, labels in zip(groups, plan):
+        picked = {label: [ln for ln, got in zip(group.lines, labels) if got == label] for label in "BXA"}
+        if picked["B"] and group.before is not None:
+            group.before.headline = picked["B"]
+        if picked["A"] and group.after is not None:
+            group.after.headline = picked["A"]
+        if picked["X"]:
+            briefs[id(group)] = Core(kind="brief", headline=picked["X"])
+        owners = {"B": group.before, "X": briefs.get(id(group)), "A": group.after}
         for above, line in bylines[id(group)]:
             # the byline goes with the headline line it stands under
-            owner = group.before if above < k1 else briefs.get(id(group)) if above < k2 else group.after
+            owner = owners[labels[above]] if above >= 0 else group.after
             if owner is not None and owner.byline is None:
                 owner.byline = line
     ordered: list[Core] = []
@@ -341,6 +330,54 @@ _RUNS_ON_START = ("—", "）", ")", "”", "》", "’", "、", "，", "：")
 def runs_on(line: Line, following: Line) -> bool:
     """Whether two headline lines are one phrase broken by the column (no headline ends there)."""
     return line.text.endswith(_RUNS_ON_END) or following.text.startswith(_RUNS_ON_START)
+
+
+#: Giving one part headline lines that are not together (`中国杂技：` / `墙里开花墙外香` / the next
+#: story's `上海：` / `查补税款三亿元` / then `是同胞疏远了杂技，` ...) costs this much: drawing order
+#: interleaves two headline blocks only now and then.
+RETURN_PENALTY = 0.3
+
+
+def _labelings(
+    to_before: list[float | None], to_after: list[float | None], cuttable: list[bool]
+) -> list[tuple[float, str]]:
+    """The best labelling of a group's lines for each choice of which parts get a headline.
+
+    Each line goes to the part above (B), a brief (X) or the part below (A); a line's score is
+    its word overlap with that part (a brief's is flat). The label may change only where a
+    headline can end; the brief's lines stand together, above any line of the part below; a
+    part taking lines that are not
+    together pays RETURN_PENALTY. Returns (score, labels) for each of the four outcomes
+    (headline above or not, below or not) that can happen.
+    """
+    # state: (label, labels used so far) -> (score, labels)
+    states: dict[tuple[str, frozenset[str]], tuple[float, str]] = {}
+    for index in range(len(to_before)):
+        scores = {"B": to_before[index], "X": BRIEF_LINE_SCORE, "A": to_after[index]}
+        nxt: dict[tuple[str, frozenset[str]], tuple[float, str]] = {}
+        previous = states.items() if index else [(("", frozenset()), (0.0, ""))]
+        for (label, used), (total, labels) in previous:
+            for new, score in scores.items():
+                if score is None:
+                    continue
+                cost = 0.0
+                if label and new != label:
+                    if not cuttable[index - 1] or (new == "X" and ("X" in used or "A" in used)):
+                        continue  # one brief, and never below the next story's headline
+                    if new in used:
+                        cost = RETURN_PENALTY
+                key = (new, used | {new})
+                candidate = (total + score - cost, labels + new)
+                if key not in nxt or candidate[0] > nxt[key][0]:
+                    nxt[key] = candidate
+        states = nxt
+    outcomes: dict[tuple[bool, bool], tuple[float, str]] = {}
+    for (_, used), (total, labels) in states.items():
+        outcome = ("B" in used, "A" in used)
+        total += HEADLINE_BONUS * (outcome[0] + outcome[1])
+        if outcome not in outcomes or total > outcomes[outcome][0]:
+            outcomes[outcome] = (total, labels)
+    return list(outcomes.values())
 
 
 def _take_bylines(group: HeadGroup) -> list[tuple[int, Line]]:
