@@ -130,9 +130,11 @@ def _heading_prefix(chunk: list[Line], column: int) -> int:
     return body_start
 
 
-def _question_headline(line: Line, column: int) -> bool:
-    """A short line ending in ？ or ！ under headline lines is the headline's last line."""
-    return line.text[-1] in "？！?!" and not _body_shaped(line, column, first=True)
+def _question_headline(chunk: list[Line], column: int) -> bool:
+    """A line ending in ？ or ！ under headline lines, no wider than they are, ends the headline."""
+    line = chunk[-1]
+    widest = max(ln.width_in(column) for ln in chunk[:-1])
+    return line.text[-1] in "？！?!" and line.width_in(column) < column and line.width_in(column) <= widest + 4
 
 
 #: Punctuation inside a sentence: a wide line holding it is running text, not a headline.
@@ -214,7 +216,7 @@ def _column_units(lines: list[Line], column: int, cells_column: int) -> list[Uni
             break
         chunk = lines[start : end + 1]
         heading = _heading_prefix(chunk, column)
-        if heading == len(chunk) - 1 and _question_headline(chunk[-1], column):
+        if heading and heading == len(chunk) - 1 and _question_headline(chunk, column):
             heading = len(chunk)  # `…是同胞疏远了杂技，` / `还是杂技疏远了同胞？`: all headline
         if heading:
             units.append(Unit("heading", chunk[:heading], column))
