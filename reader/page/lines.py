@@ -106,7 +106,7 @@ class Line:
         # is none: headlines with a gap hold no commas
         self.phrase_gap = spaced and has_phrase_gap(text) and _PROSE_MARKS.isdisjoint(text)
         # 本报讯, 新华社北京7月28日电 ...: only lines with 讯 or 电 near their start can open so.
-        self._dateline = bool(dateline_end(body))
+        self._dateline = ("讯" in body[:24] or "电" in body[:24]) and bool(dateline_end(body))
 
     def __repr__(self) -> str:
         return f"Line({self.number}, {self.text!r}, {self.kind!r})"
@@ -151,16 +151,20 @@ def mark_datelines(lines: list[Line]) -> None:
     A closing note broken the same way (`…火爆。（本报堪培拉1月20日` / `电）`) ends its sentence.
     """
     for line, following in itertools.pairwise(lines):
-        if following.kind == "text" and _closes_note(line.text, following.text):
+        if (
+            following.text[-1] in "）)"
+            and following.kind == "text"
+            and _closes_note(line.text, following.text)
+        ):
             following.terminal = True
-        if following.kind == "byline" and line.kind == "text" and line._dateline and not line.terminal:
+        if line._dateline and following.kind == "byline" and line.kind == "text" and not line.terminal:
             # `本报北京1月6日讯新华社记` / `者盖金东、本报记者毛磊报道：`: the dateline's credit runs on
             following.kind, following.authors = "text", ()
         if (
-            line.kind == "text"
+            line.body.startswith(_DATELINE_OPENERS)
+            and line.kind == "text"
             and following.kind == "text"
             and not line._dateline
-            and line.body.startswith(_DATELINE_OPENERS)
             and not line.terminal
         ):
             line._dateline = bool(dateline_end(line.body + following.body[:16]))

@@ -176,8 +176,11 @@ def split_pages(text: str) -> list[tuple[list[str], list[int]]]:
         numbers.clear()
 
     for number, line in enumerate(scrub_controls(text).split("\n")):
-        pieces = line.split(PAGE_BREAK)
-        for index, piece in enumerate(pieces):
+        if PAGE_BREAK not in line and len(line) <= MAX_LINE_CHARS:
+            lines.append(line)  # the common case, inline: this loop runs for every line
+            numbers.append(number)
+            continue
+        for index, piece in enumerate(line.split(PAGE_BREAK)):
             if index:
                 close_page()
             _add_line(piece, number, lines, numbers)

@@ -16,13 +16,16 @@ its subtitle often match different paragraphs of one story.)
 from __future__ import annotations
 
 import itertools
+import re
 import statistics
+from functools import lru_cache
 
 from reader.page.assemble import Core, runs_on, tokens
 from reader.page.credits import dateline_credit
 from reader.page.lines import Line
 from reader.page.structure import Unit
 
+_NOT_WORD = re.compile(r"[\W_]+")
 #: A headline must find at least this share of its tokens on its side of the seam ...
 MIN_MATCH = 0.3
 #: ... and beat the other side by this much.
@@ -99,18 +102,26 @@ def _best_split(core: Core, briefs: list[Core]) -> tuple[Core, Core, Core | None
             trials.append((i, i, heads))
         if units[i].kind == "subhead" and 0 < i < len(units) - 1 and units[i + 1].kind == "paragraph":
             trials.append((i, i + 1, [(core.headline, list(units[i].lines), None)]))
+    if not trials:
+        return None
     min_match, min_margin = (CONFLICT_MATCH, CONFLICT_MARGIN) if conflict else (MIN_MATCH, MIN_MARGIN)
+    texts = [_han("".join(ln.body for ln in u.lines)) for u in units]
+    spacing = [_spacing(u) for u in units]
     best: tuple[float, int, int, Heads] | None = None
     for end, start, options in trials:
-        before = _han("".join(ln.body for u in units[:end] for ln in u.lines))
-        after = _han("".join(ln.body for u in units[start:] for ln in u.lines))
-        bonus = SPACING_BONUS if _spacing(units[:end]) != _spacing(units[start:]) else 0.0
+        before = "".join(texts[:end])
+        after = "".join(texts[start:])
+        bonus = SPACING_BONUS if _side_spacing(spacing[:end][::-1]) != _side_spacing(spacing[start:]) else 0.0
         for option in options:
             head_first, head_second, _ = option
-            first_here, first_there = _match(head_first, before), _match(head_first, after)
-            second_here, second_there = _match(head_second, after), _match(head_second, before)
-            if min(first_here, second_here) < min_match:
+            # cheapest test first: most seams fail at once
+            second_here = _match(head_second, after)
+            if second_here < min_match:
                 continue
+            first_here = _match(head_first, before)
+            if first_here < min_match:
+                continue
+            first_there, second_there = _match(head_first, after), _match(head_second, before)
             margin = min(first_here - first_there, second_here - second_there) + bonus
             if margin < min_margin:
                 continue
@@ -152,27 +163,33 @@ def _share_byline(byline: Line | None, first: Core) -> tuple[Line | None, Line |
     return (None, byline) if _opening_credit(first) else (byline, None)
 
 
-def _spacing(units: list[Unit]) -> int:
-    """1 for single-spaced lines, 2 for double-spaced: the usual step between line numbers."""
-    steps = [
-        b.number - a.number for u in units if u.kind == "paragraph" for a, b in itertools.pairwise(u.lines)
-    ]
-    return round(statistics.median(steps)) if steps else 0
+def _spacing(unit: Unit) -> int:
+    """1 for single-spaced lines, 2 for double-spaced (the usual step between line numbers);
+    0 for a unit of one line, which cannot tell."""
+    if unit.kind != "paragraph" or len(unit.lines) < 2:
+        return 0
+    steps = [b.number - a.number for a, b in itertools.pairwise(unit.lines)]
+    return round(statistics.median(steps))
+
+
+def _side_spacing(spacings: list[int]) -> int:
+    """The spacing of the nearest unit that can tell, walking away from a seam."""
+    return next((s for s in spacings if s), 0)
 
 
 def _han(text: str) -> str:
-    return "".join(c for c in text if "\u4e00" <= c <= "\u9fff" or c.isalnum()).lower()
+    """Chinese characters, letters and digits only (lower case): what headline tokens are found in."""
+    return _NOT_WORD.sub("", text).lower()
 
 
 def _match(headline: list[Line], body: str) -> float:
     """The share of a headline's tokens (bigrams, Latin and number words) found in a body."""
-    found = tokens("".join(ln.text for ln in headline))
+    found = _headline_words(tuple(ln.text for ln in headline))
     if not found:
         return 0.0
-    hits = 0
-    for token in found:
-        if isinstance(token, tuple):
-            hits += token[0] + token[1] in body
-        else:
-            hits += str(token) in body
-    return hits / len(found)
+    return sum(word in body for word in found) / len(found)
+
+
+@lru_cache(maxsize=1024)
+def _headline_words(lines: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(t[0] + t[1] if isinstance(t, tuple) else str(t) for t in tokens("".join(lines)))

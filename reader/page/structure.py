@@ -134,7 +134,9 @@ def _question_headline(chunk: list[Line], column: int) -> bool:
     """A line ending in ？ or ！ under headline lines, no wider than they are, ends the headline."""
     line = chunk[-1]
     widest = max(ln.width_in(column) for ln in chunk[:-1])
-    return line.text[-1] in "？！?!" and line.width_in(column) < column and line.width_in(column) <= widest + 4
+    return (
+        line.text[-1] in "？！?!" and line.width_in(column) < column and line.width_in(column) <= widest + 4
+    )
 
 
 #: Punctuation inside a sentence: a wide line holding it is running text, not a headline.
@@ -150,8 +152,9 @@ def _wide_prose_run(lines: list[Line], column: int) -> tuple[int, int] | None:
     """
     if len(lines) < 2 or column <= 0:
         return None
+    wide = max(column * 1.5, column + 2 * WIDE_CELLS)
     for index, line in enumerate(lines):
-        if line.width <= max(column * 1.5, column + 2 * WIDE_CELLS) or _PROSE_MARKS.isdisjoint(line.text):
+        if line.width <= wide or _PROSE_MARKS.isdisjoint(line.text):
             continue
         if line.phrase_gap or line.letter_spaced:
             continue
