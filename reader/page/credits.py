@@ -176,7 +176,7 @@ def dateline_credit(text: str) -> tuple[str, tuple[str, ...]] | None:
     glued = _role_then_name(rest)
     if glued:
         return body[: end + glued[0]], glued[1]
-    return body[:end], ()
+    return (body[:end], ()) if body[:end] != "本报讯" else None
 
 
 def _inline_people(text: str) -> tuple[str, ...] | None:

@@ -196,3 +196,15 @@ def _add_line(line: str, number: int, lines: list[str], numbers: list[int]) -> N
     for start in range(0, len(line), MAX_LINE_CHARS):
         lines.append(line[start : start + MAX_LINE_CHARS])
         numbers.append(number)
+
+
+def count_pages(data: bytes) -> int:
+    """How many form-feed pages the bytes hold: 0 when they are one page (with or without the
+    form feed pdftotext writes after it), else the number of pages (each with some text)."""
+    if data.count(b"\x0c") < 2:
+        return 0  # the common case, decided without decoding
+    decoded = decode_bytes(data)
+    if decoded.status == "binary":
+        return 0
+    pages = len(split_pages(decoded.text))
+    return pages if pages > 1 else 0

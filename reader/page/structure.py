@@ -121,6 +121,8 @@ def _heading_prefix(chunk: list[Line], column: int) -> int:
     """
     body_start = len(chunk) - 1
     while body_start > 0:
+        if chunk[body_start].opens_with_dateline:
+            return body_start  # `本报讯…` opens the paragraph: what stands above it is a heading
         candidate = chunk[body_start - 1]
         if candidate.opens_with_dateline or candidate.indented:
             return body_start - 1
