@@ -170,3 +170,26 @@ def test_a_caption_set_across_columns_does_not_swallow_the_headline_above() -> N
     photo = parsed.articles[-1]
     assert photo.kind == "photo" and photo.headline == ()
     assert parsed.articles[0].headline == ("中国杂技：墙里开花墙外香",)
+
+
+def test_a_band_printed_as_one_line_is_furniture() -> None:
+    parsed = parse_text(
+        page(
+            "江南日报 2023年6月27日 星期二 第1版 要闻",
+            "责任编辑：窦萌 版式：俞苒",
+            "农村公路建设提速",
+            column(A1),
+        )
+    )
+    assert [a.headline for a in parsed.articles] == [("农村公路建设提速",)]
+    assert (parsed.info.date, parsed.info.page_no, parsed.info.section, parsed.info.paper) == (
+        "2023-06-27",
+        "1",
+        "要闻",
+        "江南日报",
+    )
+
+
+def test_a_headline_wrapped_by_a_narrow_column_is_one_title() -> None:
+    parsed = parse_text(page("马耳他总理", "会见钱其琛", column(A1, A2)))
+    assert parsed.articles[0].title == "马耳他总理会见钱其琛"

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from reader.page.lines import Line
 
 _FURNITURE = re.compile(
-    r"^(?:第?\s*[0-9０-９一二三四五六七八九十]{1,3}\s*版(?:\s.{0,12})?"
+    r"^(?:第?\s*[A-Z]?[0-9０-９一二三四五六七八九十]{1,3}\s*版(?:\s.{0,12})?"
     r"|[A-Z]\d{1,2}\s*版?(?:\s.{0,12})?"
     r"|.{0,8}(?:责任编辑|责编|版式设计|版式|美编|校对|组版|值班主任|本版编辑|编辑|摄影编辑|图片编辑)\s*[:：]?.{0,30}"
     r"|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:星期|周)[一二三四五六日天].{0,20}"
@@ -106,8 +106,22 @@ SECTION_CHARS = 4
 
 
 def is_furniture(text: str) -> bool:
-    """A line that is furniture wherever it stands (a 版 number, a dated weekday, an editor)."""
-    return len(text) <= 48 and bool(_FURNITURE.match(text)) and not ends_sentence(text)
+    """A line that is furniture wherever it stands (a 版 number, a dated weekday, an editor), or
+    a band printed as one line: `江南日报 2023年6月27日 星期二 第1版 要闻` (pdftotext -raw)."""
+    if len(text) > 80 or ends_sentence(text):
+        return False
+    if len(text) <= 48 and _FURNITURE.match(text):
+        return True
+    pieces = text.split()
+    return (
+        len(pieces) >= 2
+        and all(_furniture_piece(p) for p in pieces)
+        and any(_FURNITURE.match(p) for p in pieces)
+    )
+
+
+def _furniture_piece(piece: str) -> bool:
+    return bool(_FURNITURE.match(piece) or _BAND_ONLY.match(piece)) or piece in SECTION_WORDS
 
 
 def _band_only(text: str) -> bool:
@@ -163,7 +177,7 @@ def furniture_facts(text: str) -> dict[str, str]:
         facts["page_no"] = page.group(1).translate(str.maketrans("０１２３４５６７８９", "0123456789"))
         if page.group(2) and all(is_han(c) for c in page.group(2)):
             facts["section"] = page.group(2)
-    paper = _PAPER.match(text)
+    paper = next((m for m in map(_PAPER.match, text.split()) if m), None)
     if paper:
         facts["paper"] = paper.group(1)
     elif _lone_word(text) and not facts and not _BAND_ONLY.match(text):

@@ -10,6 +10,7 @@ parse_text(text, source)     already-decoded text, read as one page
 from __future__ import annotations
 
 import hashlib
+import itertools
 import re
 from dataclasses import replace
 from pathlib import Path
@@ -22,6 +23,7 @@ from reader.page.assemble import (
     headline_lines,
     marker_text,
     paragraph_text,
+    runs_on,
     subhead_text,
 )
 from reader.page.credits import closing_credit, dateline_credit
@@ -51,6 +53,8 @@ _KICKER_END = re.compile(
     r"(强调|指出|表示|要求|召开|举行|开幕|闭幕|会见|调研|考察|出席|主持|讲话|提出|部署)$"
 )
 _TITLE_CHARS = 28
+#: Headline lines no longer than this are one title wrapped by a narrow column.
+NARROW_HEADLINE_CHARS = 10
 #: An article with a headline and less body than this is a brief (a teaser, a short notice).
 BRIEF_BODY_CHARS = 40
 #: The id is a digest of the body's first letters and digits: stable under headline changes.
@@ -249,21 +253,36 @@ def _title(headline: tuple[str, ...], core: Core, blocks: list[Block]) -> str:
     """The one line shown in lists: the main title, skipping a kicker; else the first words."""
     if len(headline) == 1:
         return headline[0]
+    if (
+        headline
+        and all(len(ln) <= NARROW_HEADLINE_CHARS for ln in headline)
+        and not _KICKER_END.search(headline[0])
+    ):
+        # a headline wrapped in a narrow column (`马耳他总理` / `会见钱其琛`): one title, joined
+        return _first_run(core)
     if len(headline) == 2:
+        if runs_on(core.headline[0], core.headline[1]):
+            return (
+                headline[0] + headline[1]
+            )  # one phrase broken by the column: `《周恩来——` / `—伟大的朋友》…`
         return headline[1] if _KICKER_END.search(headline[0]) else headline[0]
     if len(headline) == 3:
         return headline[1]
     if len(headline) > 3:
-        # A teaser set in a narrow column: the lines before the first gap are one title.
-        first_run = [tidy_heading(core.headline[0].text)]
-        for previous, line in zip(core.headline, core.headline[1:]):
-            if line.number != previous.number + 1:
-                break
-            first_run.append(tidy_heading(line.text))
-        return "".join(first_run)
+        return _first_run(core)  # a teaser set in a narrow column
     text = next((b.text for b in blocks if b.kind == "paragraph"), "")
     sentence = re.split(r"(?<=[。！？])", text, maxsplit=1)[0]
     return sentence if len(sentence) <= _TITLE_CHARS else sentence[: _TITLE_CHARS - 1] + "…"
+
+
+def _first_run(core: Core) -> str:
+    """The headline lines before the first gap in line numbers, joined: one title."""
+    first_run = [tidy_heading(core.headline[0].text)]
+    for previous, line in itertools.pairwise(core.headline):
+        if line.number != previous.number + 1:
+            break
+        first_run.append(tidy_heading(line.text))
+    return "".join(first_run)
 
 
 def _unique_ids(articles: list[Article]) -> list[Article]:
