@@ -191,5 +191,6 @@ def test_a_band_printed_as_one_line_is_furniture() -> None:
 
 
 def test_a_headline_wrapped_by_a_narrow_column_is_one_title() -> None:
-    parsed = parse_text(page("马耳他总理", "会见钱其琛", column(A1, A2)))
-    assert parsed.articles[0].title == "马耳他总理会见钱其琛"
+    parsed = parse_text(page("农村公路", "建设提速", column(A1, A2)))
+    assert parsed.articles[0].headline == ("农村公路", "建设提速")
+    assert parsed.articles[0].title == "农村公路建设提速"
