@@ -42,7 +42,12 @@ _DATE = rf"{_NUMBER}月{_NUMBER}日"
 _AGENCY = rf"(?:本报|新华社|中新社|中通社|人民日报|{_HAN}{{2,8}}?(?:日报|晚报|时报|社))"
 _PLACE = rf"(?:(?!记者){_HAN}|·){{0,10}}?"
 #: A dateline at the start of despaced text: 本报讯, 本报北京1月23日讯, 据新华社瓦莱塔1月13日电, 永康讯.
-DATELINE = re.compile(rf"^(?:据)?(?:本报讯|{_AGENCY}{_PLACE}(?:{_DATE})?[电讯]|{_HAN}{{2,6}}讯(?=[（(\s]|$))")
+DATELINE = re.compile(
+    rf"^(?:据)?(?:本报讯|{_AGENCY}{_PLACE}{_DATE}[电讯]"
+    # undated (`本报北京电（记者…）`): a short place, and the credit or the text set apart after it
+    rf"|{_AGENCY}{_HAN}{{1,4}}?[电讯](?=[（(\s]|记者|$)"
+    rf"|{_HAN}{{2,6}}讯(?=[（(\s]|$))"
+)
 _EMBEDDED_ROLE = re.compile(rf"((?:{_ORG}|{_STATION}|{_QUALIFIER})*(?:实习生|记者|通讯员|摄影记者))")
 _BRACKET = re.compile(r"[（(]([^（()）]{2,60})[）)]")
 _INLINE_CREDIT = re.compile(r"([^：:。，；（）]{2,60}?)(?:报道|采写|撰文)?[:：]")
