@@ -239,6 +239,14 @@ def byline_people(text: str) -> tuple[str, ...] | None:
     return people(stripped, need_role=True)
 
 
+_TRAILING_CREDIT = re.compile(rf"[。！？!?][”’」』）)]*\s*(?:{ROLE})\s*{_HAN}{{2,3}}$")
+
+
+def ends_with_credit(text: str) -> bool:
+    """The last sentence is followed by its writer's credit on the same line: `…着急”。扬子晚报记者柳扬`."""
+    return ("记者" in text[-14:] or "通讯员" in text[-14:]) and bool(_TRAILING_CREDIT.search(text[-24:]))
+
+
 def closing_credit(text: str) -> tuple[str, ...] | None:
     """The people of a credit closing a paragraph (`…发展。（陈国琦朱丽琴）`), or None.
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from reader.page.credits import NAME, ROLE, byline_people, dateline_end, people
+from reader.page.credits import NAME, ROLE, byline_people, dateline_end, ends_with_credit, people
 from reader.page.furniture import is_furniture, mark_furniture_bands
 from reader.page.text import (
     CLOSERS,
@@ -100,6 +100,7 @@ class Line:
             last in SENTENCE_END
             or (last in CLOSERS and ends_sentence(text))
             or (last in "）)" and ends_with_note(text))  # a closing note: `…发展。（陈国琦朱丽琴）`
+            or ends_with_credit(text)  # `…着急”。扬子晚报记者柳扬`
         )
         self.letter_spaced = spaced and is_letter_spaced(text)
         # a headline's gap between two phrases; a stray space in running text (`地离开中 国，再看看`)

@@ -26,7 +26,7 @@ from reader.page.assemble import (
     runs_on,
     subhead_text,
 )
-from reader.page.credits import closing_credit, dateline_credit
+from reader.page.credits import closing_credit, dateline_credit, ends_with_credit, people
 from reader.page.furniture import furniture_facts
 from reader.page.lines import classify
 from reader.page.load import MAX_PAGE_BYTES, DecodedText, decode_bytes, split_lines, split_pages
@@ -213,6 +213,8 @@ def _article(core: Core) -> Article | None:
     if not authors and core.closing is not None:
         authors = core.closing.authors
     if not authors:
+        authors = _trailing_credit(blocks)
+    if not authors:
         # A credit closing the story: `…全面发展。（陈国琦朱丽琴）`.
         last = next((b for b in reversed(blocks) if b.kind == "paragraph"), None)
         closing = closing_credit(last.text) if last else None
@@ -273,6 +275,15 @@ def _title(headline: tuple[str, ...], core: Core, blocks: list[Block]) -> str:
     text = next((b.text for b in blocks if b.kind == "paragraph"), "")
     sentence = re.split(r"(?<=[。！？])", text, maxsplit=1)[0]
     return sentence if len(sentence) <= _TITLE_CHARS else sentence[: _TITLE_CHARS - 1] + "…"
+
+
+def _trailing_credit(blocks: list[Block]) -> tuple[str, ...]:
+    """The writer credited after the last sentence of the story: `…着急”。扬子晚报记者柳扬`."""
+    last = next((b for b in reversed(blocks) if b.kind == "paragraph"), None)
+    if last is None or not ends_with_credit(last.text):
+        return ()
+    credit = re.split(r"[。！？!?][”’」』）)]*", last.text)[-1]
+    return people(credit, need_role=True) or ()
 
 
 def _first_run(core: Core) -> str:
