@@ -23,6 +23,10 @@ from reader.page.text import despace, join_lines, tidy_heading
 BRIEF_LINE_SCORE = 0.12
 #: How a photo caption usually begins.
 CAPTION_OPENERS = ("图为", "上图", "下图", "左图", "右图", "图：", "图:", "图片：")
+#: A headline line this short (`示祝贺`) is the end of a wrapped headline, never a teaser alone:
+#: as a brief's line it scores FRAGMENT_SCORE, a hair below giving it to a story.
+MIN_BRIEF_CHARS = 4
+FRAGMENT_SCORE = -0.01
 #: Bonus for an article that gets a headline at all: most articles have one.
 HEADLINE_BONUS = 0.35
 _NOT_HAN = re.compile(r"[^\u3400-\u9fff]+")
@@ -279,7 +283,10 @@ def assign_headlines(sequence: list[Core | HeadGroup]) -> list[Core]:
         to_after = [similarity(ln, group.after, group.before, closed_ok=True) for ln in group.lines]
         # a cut is allowed only where one headline can end: not after `姹紫嫣红开遍——`
         cuttable = [not runs_on(a, b) for a, b in itertools.pairwise(group.lines)]
-        options.append(_labelings(to_before, to_after, cuttable))
+        brief = [
+            BRIEF_LINE_SCORE if len(ln.body) >= MIN_BRIEF_CHARS else FRAGMENT_SCORE for ln in group.lines
+        ]
+        options.append(_labelings(to_before, to_after, brief, cuttable))
 
     # Dynamic programme along the groups: a part between two groups takes at most one headline.
     best: dict[bool, tuple[float, list[str]]] = {False: (0.0, [])}
@@ -339,12 +346,12 @@ RETURN_PENALTY = 0.3
 
 
 def _labelings(
-    to_before: list[float | None], to_after: list[float | None], cuttable: list[bool]
+    to_before: list[float | None], to_after: list[float | None], brief: list[float], cuttable: list[bool]
 ) -> list[tuple[float, str]]:
     """The best labelling of a group's lines for each choice of which parts get a headline.
 
     Each line goes to the part above (B), a brief (X) or the part below (A); a line's score is
-    its word overlap with that part (a brief's is flat). The label may change only where a
+    its word overlap with that part (a brief's is flat, and below nothing for a fragment). The label may change only where a
     headline can end; the brief's lines stand together, above any line of the part below; a
     part taking lines that are not
     together pays RETURN_PENALTY. Returns (score, labels) for each of the four outcomes
@@ -353,7 +360,7 @@ def _labelings(
     # state: (label, labels used so far) -> (score, labels)
     states: dict[tuple[str, frozenset[str]], tuple[float, str]] = {}
     for index in range(len(to_before)):
-        scores = {"B": to_before[index], "X": BRIEF_LINE_SCORE, "A": to_after[index]}
+        scores = {"B": to_before[index], "X": brief[index], "A": to_after[index]}
         nxt: dict[tuple[str, frozenset[str]], tuple[float, str]] = {}
         previous = states.items() if index else [(("", frozenset()), (0.0, ""))]
         for (label, used), (total, labels) in previous:
