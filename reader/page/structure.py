@@ -282,9 +282,16 @@ def _name_bylines(units: list[Unit]) -> list[Unit]:
     out: list[Unit] = []
     for i, unit in enumerate(units):
         following = units[i + 1] if i + 1 < len(units) else None
-        if unit.kind == "heading" and following is not None and following.kind == "paragraph":
+        if unit.kind in ("heading", "subhead") and following is not None and following.kind == "paragraph":
             last = unit.lines[-1]
             found = bylined_names(last.text, alone=len(unit.lines) == 1)
+            if (
+                found
+                and unit.kind == "subhead"
+                and len(unit.lines) < 3
+                and not _marked_name(last.text, found)
+            ):
+                found = None  # a one-line subhead such as `高质量` is no byline: only a marked name is
             if found:
                 if len(unit.lines) > 1:
                     out.append(Unit("heading", unit.lines[:-1], unit.column))
@@ -301,6 +308,12 @@ def _name_bylines(units: list[Unit]) -> list[Unit]:
     return out
 
 
+def _marked_name(text: str, found: tuple[str, ...]) -> bool:
+    """Several names, a boxed one (`□士心`) or a letter-spaced one (`徐　科`): no headline looks so."""
+    spaced = len(found) == 1 and len(text.strip()) > len(found[0])
+    return len(found) > 1 or text.strip()[:1] in BOX or spaced
+
+
 def bylined_names(text: str, *, alone: bool) -> tuple[str, ...] | None:
     """Names a line holds alone, strict enough that a short headline is never taken for one.
 
@@ -311,8 +324,7 @@ def bylined_names(text: str, *, alone: bool) -> tuple[str, ...] | None:
     found = name_line_people(text)
     if not found:
         return None
-    spaced = len(text.strip()) > len(found[0]) and len(found) == 1
-    if len(found) > 1 or text.strip()[:1] in BOX or spaced:
+    if _marked_name(text, found):
         return found
     name = found[0]
     if name[:2] in COMPOUND_SURNAMES:
