@@ -283,10 +283,12 @@ def assign_headlines(sequence: list[Core | HeadGroup]) -> list[Core]:
         to_after = [similarity(ln, group.after, group.before, closed_ok=True) for ln in group.lines]
         # a cut is allowed only where one headline can end: not after `姹紫嫣红开遍——`
         cuttable = [not runs_on(a, b) for a, b in itertools.pairwise(group.lines)]
+        # lines of one width are one headline wrapped by its column: cutting there costs
+        same_block = [_one_block(a, b) for a, b in itertools.pairwise(group.lines)]
         brief = [
             BRIEF_LINE_SCORE if len(ln.body) >= MIN_BRIEF_CHARS else FRAGMENT_SCORE for ln in group.lines
         ]
-        options.append(_labelings(to_before, to_after, brief, cuttable))
+        options.append(_labelings(to_before, to_after, brief, cuttable, same_block))
 
     # Dynamic programme along the groups: a part between two groups takes at most one headline.
     best: dict[bool, tuple[float, list[str]]] = {False: (0.0, [])}
@@ -343,10 +345,21 @@ def runs_on(line: Line, following: Line) -> bool:
 #: story's `上海：` / `查补税款三亿元` / then `是同胞疏远了杂技，` ...) costs this much: drawing order
 #: interleaves two headline blocks only now and then.
 RETURN_PENALTY = 0.3
+#: Cutting between two lines of one wrapped headline block (`芬兰众鸟欣有` / `托群兽爱人庐`) costs this.
+BLOCK_PENALTY = 0.15
+
+
+def _one_block(line: Line, following: Line) -> bool:
+    """Two headline lines of the same length (four characters or more) set one after the other."""
+    return len(line.body) == len(following.body) >= 4 and following.number - line.number <= 2
 
 
 def _labelings(
-    to_before: list[float | None], to_after: list[float | None], brief: list[float], cuttable: list[bool]
+    to_before: list[float | None],
+    to_after: list[float | None],
+    brief: list[float],
+    cuttable: list[bool],
+    same_block: list[bool],
 ) -> list[tuple[float, str]]:
     """The best labelling of a group's lines for each choice of which parts get a headline.
 
@@ -373,6 +386,8 @@ def _labelings(
                         continue  # one brief, and never below the next story's headline
                     if new in used:
                         cost = RETURN_PENALTY
+                    if same_block[index - 1]:
+                        cost += BLOCK_PENALTY
                 key = (new, used | {new})
                 candidate = (total + score - cost, labels + new)
                 if key not in nxt or candidate[0] > nxt[key][0]:
