@@ -111,7 +111,16 @@ def _body_shaped(line: Line, column: int, *, first: bool) -> bool:
     return width >= column - (FIRST_LINE_SLACK if first else RUNNING_SLACK)
 
 
-def _heading_prefix(chunk: list[Line], column: int) -> int:
+def _short(line: Line, column: int, cells_column: int) -> bool:
+    """Shorter than running text by both measures (punctuation half or full width): a line that
+    can only be a paragraph's first (its indent lost) or no body line at all."""
+    return (
+        line.width_in(column) < column - RUNNING_SLACK
+        and line.cells_in(cells_column) < cells_column - RUNNING_SLACK
+    )
+
+
+def _heading_prefix(chunk: list[Line], column: int, cells_column: int) -> int:
     """How many leading lines of a chunk ending in a sentence are heading lines, not body.
 
     Walking up from the sentence end, lines stay body while they could be running text (or
@@ -123,6 +132,8 @@ def _heading_prefix(chunk: list[Line], column: int) -> int:
     while body_start > 0:
         if chunk[body_start].opens_with_dateline:
             return body_start  # `本报讯…` opens the paragraph: what stands above it is a heading
+        if body_start < len(chunk) - 1 and _short(chunk[body_start], column, cells_column):
+            return body_start  # a short line inside a paragraph is its first (the lost indent)
         candidate = chunk[body_start - 1]
         if candidate.opens_with_dateline or candidate.indented:
             return body_start - 1
@@ -220,7 +231,7 @@ def _column_units(lines: list[Line], column: int, cells_column: int) -> list[Uni
             units.append(Unit("paragraph" if too_long else "heading", tail, column))
             break
         chunk = lines[start : end + 1]
-        heading = _heading_prefix(chunk, column)
+        heading = _heading_prefix(chunk, column, cells_column)
         if heading and heading == len(chunk) - 1 and _question_headline(chunk, column):
             heading = len(chunk)  # `…是同胞疏远了杂技，` / `还是杂技疏远了同胞？`: all headline
         if heading:
