@@ -10,6 +10,7 @@ The rules undo what PDF extraction did to the columns:
 
 from __future__ import annotations
 
+import re
 import statistics
 from dataclasses import dataclass, field
 
@@ -111,12 +112,17 @@ def _body_shaped(line: Line, column: int, *, first: bool) -> bool:
     return width >= column - (FIRST_LINE_SLACK if first else RUNNING_SLACK)
 
 
+_LATIN = re.compile(r"[A-Za-z0-9]")
+
+
 def _short(line: Line, column: int, cells_column: int) -> bool:
     """Shorter than running text by both measures (punctuation half or full width): a line that
     can only be a paragraph's first (its indent lost) or no body line at all."""
     return (
         line.width_in(column) < column - RUNNING_SLACK
         and line.cells_in(cells_column) < cells_column - RUNNING_SLACK
+        # Latin and digits (`据 Reuters 报道 GDP`) are set in proportional type: no measure tells
+        and not _LATIN.search(line.text)
     )
 
 
