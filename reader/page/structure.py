@@ -149,12 +149,16 @@ def _heading_prefix(chunk: list[Line], column: int, cells_column: int) -> int:
     return body_start
 
 
-def _question_headline(chunk: list[Line], column: int) -> bool:
-    """A line ending in ？ or ！ under headline lines, no wider than they are, ends the headline."""
-    line = chunk[-1]
-    widest = max(ln.width_in(column) for ln in chunk[:-1])
-    return (
-        line.text[-1] in "？！?!" and line.width_in(column) < column and line.width_in(column) <= widest + 4
+def _question_headline(chunk: list[Line], heading: int, column: int) -> bool:
+    """One or two lines ending in ？ or ！ under headline lines, no wider than they are and with
+    no other sentence end, finish the headline (`是同胞疏远了杂技，` / `还是杂技疏远了同胞？`)."""
+    tail = chunk[heading:]
+    if not heading or len(tail) > 2 or tail[-1].text[-1] not in "？！?!":
+        return False
+    widest = max(ln.width_in(column) for ln in chunk[:heading])
+    return all(
+        ln.width_in(column) < column and ln.width_in(column) <= widest + 4 and "。" not in ln.text
+        for ln in tail
     )
 
 
@@ -238,7 +242,7 @@ def _column_units(lines: list[Line], column: int, cells_column: int) -> list[Uni
             break
         chunk = lines[start : end + 1]
         heading = _heading_prefix(chunk, column, cells_column)
-        if heading and heading == len(chunk) - 1 and _question_headline(chunk, column):
+        if _question_headline(chunk, heading, column):
             heading = len(chunk)  # `…是同胞疏远了杂技，` / `还是杂技疏远了同胞？`: all headline
         if heading:
             units.append(Unit("heading", chunk[:heading], column))
@@ -288,7 +292,24 @@ def page_units(lines: list[Line]) -> list[Unit]:
     for i, unit in enumerate(units[:-1]):
         if unit.kind == "heading" and units[i + 1].kind == "cont-out" and len(unit.lines) >= 2:
             unit.kind = "paragraph"
+    for i, unit in enumerate(units):
+        if _question_block(unit, units[i - 1] if i else None, units[i + 1] if i + 1 < len(units) else None):
+            unit.kind = "heading"
     return _name_bylines(units)
+
+
+def _question_block(unit: Unit, before: Unit | None, after: Unit | None) -> bool:
+    """A few short lines ending in ？ with no 。, standing alone after a story's 下转 marker and
+    before no body: a headline printed after its body (`…是同胞疏远了杂技，` / `还是杂技疏远了同胞？`)."""
+    return (
+        unit.kind == "paragraph"
+        and 2 <= len(unit.lines) <= 4
+        and unit.lines[-1].text[-1] in "？！?!"
+        and all("。" not in ln.text for ln in unit.lines)
+        and before is not None
+        and before.kind == "cont-out"
+        and (after is None or after.kind not in ("paragraph", "subhead"))
+    )
 
 
 def _name_bylines(units: list[Unit]) -> list[Unit]:
