@@ -131,8 +131,8 @@ class Line:
 def _closes_note(text: str, following: str) -> bool:
     opened = max(text.rfind("（"), text.rfind("("))
     return (
-        opened > 0
-        and ends_sentence(text[:opened])
+        opened >= 0
+        and (opened == 0 or ends_sentence(text[:opened]))
         and "）" not in text[opened:]
         and following[-1:] in "）)"
         and "（" not in following
