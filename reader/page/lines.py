@@ -100,7 +100,7 @@ class Line:
             last in SENTENCE_END
             or (last in CLOSERS and ends_sentence(text))
             or (last in "）)" and ends_with_note(text))  # a closing note: `…发展。（陈国琦朱丽琴）`
-            or ends_with_credit(text)  # `…着急”。扬子晚报记者柳扬`
+            or (("记者" in text or "通讯员" in text) and ends_with_credit(text))  # `…着急”。扬子晚报记者柳扬`
         )
         self.letter_spaced = spaced and is_letter_spaced(text)
         # a headline's gap between two phrases; a stray space in running text (`地离开中 国，再看看`)

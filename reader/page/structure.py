@@ -134,11 +134,13 @@ def _heading_prefix(chunk: list[Line], column: int, cells_column: int) -> int:
     column, a phrase gap) and everything above it is a heading standing right above the
     paragraph: a subhead, or a headline printed before its body.
     """
-    body_start = len(chunk) - 1
+    last = body_start = len(chunk) - 1
+    short = column - RUNNING_SLACK
     while body_start > 0:
-        if chunk[body_start].opens_with_dateline:
+        line = chunk[body_start]
+        if line.opens_with_dateline:
             return body_start  # `本报讯…` opens the paragraph: what stands above it is a heading
-        if body_start < len(chunk) - 1 and _short(chunk[body_start], column, cells_column):
+        if body_start < last and line.width < short and _short(line, column, cells_column):
             return body_start  # a short line inside a paragraph is its first (the lost indent)
         candidate = chunk[body_start - 1]
         if candidate.opens_with_dateline or candidate.indented:
