@@ -194,3 +194,11 @@ def test_a_headline_wrapped_by_a_narrow_column_is_one_title() -> None:
     parsed = parse_text(page("农村公路", "建设提速", column(A1, A2)))
     assert parsed.articles[0].headline == ("农村公路", "建设提速")
     assert parsed.articles[0].title == "农村公路建设提速"
+
+
+def test_furniture_in_other_papers_words() -> None:
+    parsed = parse_text(
+        page("滨海时报", "2022.06.07 星期二", "A03 要闻", "审校：王平", "", "农村公路建设提速", column(A1))
+    )
+    assert [a.headline for a in parsed.articles] == [("农村公路建设提速",)]
+    assert parsed.info.date == "2022-06-07" and parsed.info.page_no == "A03"

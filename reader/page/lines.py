@@ -27,10 +27,10 @@ from reader.page.text import (
 
 # Every special line holds one of these characters (of 记者, 摄, 版, 宣, 星期 ...); most body
 # lines hold none, and skip all the rules.
-_SPECIAL_CHARS = frozenset("记通摄撰作编文图版转接宣广热校星周出邮C报")
+_SPECIAL_CHARS = frozenset("记通摄撰作编文图版转接宣广热校星周出邮C报审排")
 # ... and one of these words: the second, exact test for lines that hold such a character.
 _MAYBE_SPECIAL = re.compile(
-    r"记者|通讯员|摄|撰|作者|编|[文图][/／:：\s]|[\s/／][文图]|^[文图]|版|页|宣|广告|热线|校对"
+    r"记者|通讯员|摄|撰|作者|编|[文图][/／:：\s]|[\s/／][文图]|^[文图]|版|页|宣|广告|热线|校对|审校|审读|编审|终审|排版"
     r"|星期|周[一二三四五六日天]|出版物|邮发|CN|报$|^[A-Z]\d"
 )
 #: How a dateline begins: a line starting so may end before its 电 or 讯.
