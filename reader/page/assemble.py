@@ -291,15 +291,25 @@ def assign_headlines(sequence: list[Core | HeadGroup]) -> list[Core]:
         options.append(_labelings(to_before, to_after, brief, cuttable, same_block))
 
     # Dynamic programme along the groups: a part between two groups takes at most one headline.
-    best: dict[bool, tuple[float, list[str]]] = {False: (0.0, [])}
+    # The state is which of the previous group's parts took lines (above, below): the part
+    # above this group may be that group's part below, or (past a photo) its part above too.
+    best: dict[tuple[bool, bool], tuple[float, list[str]]] = {(False, False): (0.0, [])}
     for index, group in enumerate(groups):
-        shared_part = index > 0 and group.before is not None and group.before is groups[index - 1].after
-        nxt: dict[bool, tuple[float, list[str]]] = {}
-        for taken, (total, path) in best.items():
+        previous = groups[index - 1] if index else None
+        nxt: dict[tuple[bool, bool], tuple[float, list[str]]] = {}
+        for (took_above, took_below), (total, path) in best.items():
+            taken = (
+                previous is not None
+                and group.before is not None
+                and (
+                    (group.before is previous.after and took_below)
+                    or (group.before is previous.before and took_above)
+                )
+            )
             for score, labels in options[index]:
-                if shared_part and taken and "B" in labels:
+                if taken and "B" in labels:
                     continue
-                state = "A" in labels
+                state = ("B" in labels, "A" in labels)
                 candidate = (total + score, [*path, labels])
                 if state not in nxt or candidate[0] > nxt[state][0]:
                     nxt[state] = candidate
@@ -309,10 +319,12 @@ def assign_headlines(sequence: list[Core | HeadGroup]) -> list[Core]:
     briefs: dict[int, Core] = {}
     for group, labels in zip(groups, plan):
         picked = {label: [ln for ln, got in zip(group.lines, labels) if got == label] for label in "BXA"}
-        if picked["B"] and group.before is not None:
-            group.before.headline = picked["B"]
-        if picked["A"] and group.after is not None:
-            group.after.headline = picked["A"]
+        for label, part in (("B", group.before), ("A", group.after)):
+            if picked[label] and part is not None and not part.headline:
+                part.headline = picked[label]
+            elif picked[label]:
+                picked["X"] += picked[label]  # never lose a line: what no part can take is a brief
+        picked["X"].sort(key=lambda ln: ln.number)
         if picked["X"]:
             briefs[id(group)] = Core(kind="brief", headline=picked["X"])
         owners = {"B": group.before, "X": briefs.get(id(group)), "A": group.after}

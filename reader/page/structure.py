@@ -112,7 +112,7 @@ def _body_shaped(line: Line, column: int, *, first: bool) -> bool:
     return width >= column - (FIRST_LINE_SLACK if first else RUNNING_SLACK)
 
 
-_LATIN = re.compile(r"[A-Za-z0-9]")
+_LATIN = re.compile(r"[A-Za-z]")
 
 
 def _short(line: Line, column: int, cells_column: int) -> bool:
@@ -121,7 +121,7 @@ def _short(line: Line, column: int, cells_column: int) -> bool:
     return (
         line.width_in(column) < column - RUNNING_SLACK
         and line.cells_in(cells_column) < cells_column - RUNNING_SLACK
-        # Latin and digits (`据 Reuters 报道 GDP`) are set in proportional type: no measure tells
+        # Latin words (`据 Reuters 报道 GDP`) are set in proportional type: no measure tells
         and not _LATIN.search(line.text)
     )
 
