@@ -54,7 +54,7 @@ LIST_TRIGGERS: tuple[str, ...] = ("领导", "同志", "出席", "参加", "陪�
 FOLLOWING_CHARS = frozenset("在说等和与及是为对向也就都到将把被从以同的了还又于于并则均带")
 
 # Characters that never belong to a given name: function words and administrative units.
-STOP_CHARS = frozenset("的了在是和与及等说这那们个其此着被把从而并或但却就都还又已将再很最更市县区省局次号届")
+STOP_CHARS = frozenset("的了在是和与及等说这那们个此着被把从而并或但却就都还又已将再很最更市县区省局次号届")
 
 _HANZI = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 

@@ -51,7 +51,41 @@ PLACE_READINGS: dict[str, str] = {
     "瑷珲": "ài huī",
     "会稽": "kuài jī",
     "番禺区": "pān yú qū",
+    "黄陂": "huáng pí",
+    "郫都": "pí dū",
+    "闵行": "mǐn háng",
+    "大埔": "dà bù",
+    "什邡": "shí fāng",
+    "长葛": "cháng gě",
+    "吴堡": "wú bǔ",
+    "繁峙": "fán shì",
+    "解州": "xiè zhōu",
+    "华阴": "huà yīn",
+    "华县": "huà xiàn",
+    "华山": "huà shān",
+    "朝阳": "cháo yáng",
+    "济南": "jǐ nán",
+    "济宁": "jǐ níng",
+    "句容": "jù róng",
+    "蠡县": "lǐ xiàn",
+    "长治": "cháng zhì",
+    "长兴": "cháng xīng",
+    "长春": "cháng chūn",
+    "乐山": "lè shān",
+    "牟平": "mù píng",
+    "临朐": "lín qú",
+    "茌平": "chí píng",
+    "邗江": "hán jiāng",
+    "沭阳": "shù yáng",
+    "睢宁": "suī níng",
+    "泌阳": "bì yáng",
+    "柞水": "zhà shuǐ",
 }
+
+# Table entries that are also everyday words or names (朝阳 "the morning sun", 天台 "a
+# rooftop", 六合 "the universe", 华山 a person): read as places only where a word is known to
+# be a place (jieba's place tag, the name finder), never wherever the characters occur.
+AMBIGUOUS_PLACES: frozenset[str] = frozenset(["朝阳", "天台", "六合", "华山", "长春", "长兴", "乐山", "长治"])
 
 # Generic parts of administrative names, written apart from the proper part in pinyin
 # (永康市 -> Yǒngkāng Shì), longest first so 自治州 wins over 州.
@@ -62,6 +96,11 @@ ADMIN_SUFFIXES: tuple[str, ...] = (
 
 # Endings of place names (natural and built features) that are written joined to the name.
 FEATURE_SUFFIXES: tuple[str, ...] = ("山", "江", "河", "湖", "岛", "湾", "州", "路", "街", "桥", "港", "峡")
+
+
+def is_table_place(word: str) -> bool:
+    """Whether the table lists `word`, or its proper part before an administrative suffix."""
+    return word in PLACE_READINGS or split_admin_suffix(word)[0] in PLACE_READINGS
 
 
 def split_admin_suffix(name: str) -> tuple[str, str]:
