@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from reader.lang import segment, surnames
+from reader.lang import cedict, segment, surnames
 from reader.lang.surnames import word_list
 
 # Titles and roles written right before a name (副市长 章某, 记者 陈某). Compound titles
@@ -54,7 +54,26 @@ LIST_TRIGGERS: tuple[str, ...] = ("领导", "同志", "出席", "参加", "陪�
 FOLLOWING_CHARS = frozenset("在说等和与及是为对向也就都到将把被从以同的了还又于于并则均带")
 
 # Characters that never belong to a given name: function words and administrative units.
-STOP_CHARS = frozenset("的了在是和与及等说这那们个此着被把从而并或但却就都还又已将再很最更市县区省局次号届")
+STOP_CHARS = frozenset(
+    "的了在是和与及等说这那们个此着被把从而并或但却就都还又已将再很最更市县区省局次号届对摄乡部厅"
+)
+
+# Surnames that are also the function words most often written right before a name
+# (李政道先生和秦惠, 向全体, 对记者): a word starting with one is taken for a name only when a
+# byline gives it.
+FUNCTION_SURNAMES = frozenset("和向于与同及对在给跟")
+
+# Honorifics that follow a surname (徐小姐, 王大爷): a person, but no name to read out.
+HONORIFICS = frozenset(
+    word_list("小姐 夫人 太太 大爷 大妈 大娘 阿姨 大姐 大哥 老汉 老伯 师傅 女儿 儿子 老人 一家")
+)
+
+# Last characters of words for things and bodies that jieba's dictionary lists as names
+# (宿舍楼, 吉普车, 桑巴舞, 印尼盾, 宣传部): a dictionary "name" ending so needs more evidence.
+THING_ENDINGS = frozenset("楼车舞盾部局厅院馆店厂场站队团社会所山河湖路街桥港城宫寺庙节奖赛")
+
+# Country and organisation words that end a demonym or a body (杭州人, 东方人, 中国队).
+_DEMONYM_END = "人"
 
 _HANZI = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 
@@ -92,17 +111,20 @@ def looks_like_person(name: str, *, rare_surnames: bool = False) -> bool:
     given = name[family:]
     if not 1 <= len(given) <= 2 or any(c in STOP_CHARS for c in given):
         return False
-    if given in TITLES or given in TITLES_AFTER or given in ("某", "某某"):
+    if given in TITLES or given in TITLES_AFTER or given in HONORIFICS or given in ("某", "某某"):
         return False  # 王女士, 李书记, 张某: a person, but not a name to read out
     return not (len(name) == 2 and name[0] == name[1])
 
 
 def is_common_word(word: str) -> bool:
-    """A word jieba's dictionary knows as something other than a person (高度, 安保 is nr...)."""
+    """A word jieba's dictionary knows as something other than a person (高度, 安保 is nr...);
+    CC-CEDICT's people are people whatever jieba says (周恩来 is tagged t, a time)."""
     tag = segment.word_tag(word)
     if tag is None or tag.startswith("nr"):
         return False
-    return segment.word_frequency(word) >= COMMON_WORD_FREQ
+    return segment.word_frequency(word) >= COMMON_WORD_FREQ and not (
+        len(word) >= 2 and is_cedict_person(word)
+    )
 
 
 def is_dictionary_person_word(word: str) -> bool:
@@ -198,3 +220,50 @@ def person_context_after(text: str, end: int) -> bool:
     if rest.startswith("摄"):
         return True
     return rest.startswith(TITLES_AFTER) or rest.startswith(PERSON_VERBS)
+
+
+_PERSON_SENSE = re.compile(
+    r"\(\s*-?\d{0,4}\s*-\s*\d{0,4}\s*\)|\(name\)|\b(?:emperor|king|queen|poet|writer|novelist|general|"
+    r"president|premier|minister|politician|statesman|actor|actress|singer|painter|philosopher|leader|"
+    r"hero|heroine|character|outlaw|marshal|diver|athlete|player|scientist|physicist)\b"
+)
+
+
+def is_cedict_person(word: str) -> bool:
+    """CC-CEDICT describes `word` as a person: a lifespan "(1898-1976)", "(name)", a role."""
+    return any(_PERSON_SENSE.search(d) for e in cedict.proper_nouns().get(word, ()) for d in e.definitions)
+
+
+def is_cedict_non_person(word: str) -> bool:
+    """CC-CEDICT lists `word` as a proper noun, and none of its entries is a person
+    (莫斯科 "Moscow", 宣传部 "Propaganda Department", 阿拉伯 "Arabian")."""
+    entries = cedict.proper_nouns().get(word, ())
+    return bool(entries) and not any(
+        _PERSON_SENSE.search(d) or re.search(r"\bsurname\b", d) for e in entries for d in e.definitions
+    )
+
+
+def ends_like_a_thing(name: str) -> bool:
+    return name[-1:] in THING_ENDINGS
+
+
+def is_demonym(name: str) -> bool:
+    """杭州人, 东方人: a place or a common word, then 人."""
+    if len(name) < 3 or not name.endswith(_DEMONYM_END):
+        return False
+    stem = name[:-1]
+    return (
+        is_common_word(stem)
+        or any(e.is_place for e in cedict.proper_nouns().get(stem, ()))
+        or (segment.word_tag(stem) in ("ns", "nt"))
+    )
+
+
+def may_be_person(name: str) -> bool:
+    """What no rule may call a person: a word led by a function-word surname (和家人), a
+    demonym (杭州人), a proper noun CC-CEDICT knows as a place or body (莫斯科, 宣传部)."""
+    if name[:1] in FUNCTION_SURNAMES and "·" not in name:
+        return False
+    if is_demonym(name):
+        return False
+    return not is_cedict_non_person(name)

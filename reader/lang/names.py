@@ -23,7 +23,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal, Protocol
 
-from reader.lang import cedict, name_rules, places, segment
+from reader.lang import cedict, foreign, name_rules, places, segment
 from reader.lang.pinyin import name_reading
 
 #: (block index, start, end): `article.blocks[block].text[start:end]` is the name.
@@ -105,15 +105,31 @@ def _article_texts(article: ArticleLike) -> list[_Text]:
 
 
 def _after_titles(text: _Text) -> Iterable[str]:
-    """Names right after a title or role: 市委书记章旭升, 融媒首席记者 陈晓苏."""
+    """Names right after a title or role: 市委书记章旭升, 融媒首席记者 陈晓苏.
+
+    The title must be a word of its own (主席国期间 holds no 主席), and what follows must not
+    be a word of another kind (记者来到南中国大酒店: 来到 is a verb, not 来 + a given name).
+    """
     ends = text.word_ends
     for match in _TITLE_PATTERN.finditer(text.text):
+        if match.end() not in ends:
+            continue
         start = match.end()
         while start < len(text.text) and text.text[start] in " \u3000":
             start += 1
+        if _other_word_at(text, start):
+            continue
         name = name_rules.name_at(text.text, start, ends)
         if name:
             yield name
+
+
+def _other_word_at(text: _Text, start: int) -> bool:
+    """jieba reads a verb, adverb, preposition... of two characters or more at `start`."""
+    for word in text.words:
+        if word.start == start:
+            return len(word.word) >= 2 and word.flag[:1] in "vdpcrfutq" and not word.flag.startswith("nr")
+    return False
 
 
 def _list_items(clause: str, offset: int, text: _Text) -> list[str]:
@@ -136,9 +152,13 @@ def _list_items(clause: str, offset: int, text: _Text) -> list[str]:
     if first is None or last is None:
         return []
     names = [first, *inner, last]
-    introduced = items[0][: -len(first)].rstrip().endswith(name_rules.LIST_TRIGGERS) or text.text[
-        last_start + len(last) :
-    ].startswith(("等", *name_rules.TITLES_AFTER, *name_rules.PERSON_VERBS))
+    introduced = (
+        items[0][: -len(first)].rstrip().endswith(name_rules.LIST_TRIGGERS)
+        or text.text[last_start + len(last) :].startswith(("和", "与", "及"))
+        or text.text[last_start + len(last) :].startswith(
+            ("等", *name_rules.TITLES_AFTER, *name_rules.PERSON_VERBS)
+        )
+    )
     if not introduced and (len(names) < 3 or any(name_rules.is_common_word(n) for n in names)):
         return []
     if any(name_rules.is_common_word(n) for n in names):
@@ -187,12 +207,95 @@ def _tagged_people(text: _Text) -> Iterable[str]:
         if name is None:
             continue
         whole = name == word.word and len(name) >= 3
-        known = whole and (segment.word_frequency(name) == 0 or name_rules.is_dictionary_person_word(name))
+        known = whole and (
+            segment.word_frequency(name) == 0
+            or name_rules.is_cedict_person(name)
+            or (name_rules.is_dictionary_person_word(name) and not name_rules.ends_like_a_thing(name))
+        )
         context = name_rules.title_before(text.text, word.start) or name_rules.person_context_after(
             text.text, word.start + len(name)
         )
         if known or context:
             yield name
+
+
+def _cedict_people(text: _Text) -> Iterable[str]:
+    """Words CC-CEDICT describes as a person (周恩来 "Zhou Enlai (1898-1976)", jieba says t)."""
+    for word in text.words:
+        if len(word.word) >= 2 and name_rules.is_cedict_person(word.word):
+            yield word.word
+
+
+def _foreign_full_names(text: _Text) -> Iterable[str]:
+    """Dotted (and dashed) transliterated names, cut to jieba's words at both ends:
+    总理阿尔弗雷德·桑特13日 -> 阿尔弗雷德·桑特, 英迪拉·甘地夫人 -> 英迪拉·甘地."""
+    starts, ends = text.word_starts, text.word_ends
+    for match in foreign.FULL_NAME.finditer(text.text):
+        start, end = match.span()
+        first_dot = start + len(foreign.PARTS.split(match.group())[0])
+        while start < first_dot and start not in starts:
+            start += 1
+        last_dot = max(m.start() for m in foreign.PARTS.finditer(text.text, start, end))
+        while end > last_dot + 1 and end not in ends:
+            end -= 1
+        name = text.text[start:end]
+        pieces = foreign.parts(name)
+        if len(pieces) < 2 or sum(map(len, pieces)) < 3:
+            continue
+        if not foreign.has_dot(name) and any(
+            len(p) < 2 or is_place(p) or name_rules.is_common_word(p) for p in pieces
+        ):
+            continue  # 北京—莫斯科 is a route, not a double name
+        yield name
+
+
+def _foreign_words(text: _Text, parts: frozenset[str]) -> Iterable[str]:
+    """Transliterated names written alone: a part of a full name of the article (桑特), or a
+    word jieba takes for a name, made of transliteration characters only, with a title before
+    it, a person's verb after it, or CC-CEDICT's word that it is a person (克林顿总统)."""
+    for word in text.words:
+        name = word.word
+        if len(name) < 2 or not foreign.is_translit(name):
+            continue
+        if name in parts:
+            yield name
+            continue
+        if not (word.flag.startswith("nr") or word.flag in ("nz", "ns")):
+            continue
+        if word.flag == "ns" and not name_rules.title_before(text.text, word.start):
+            continue
+        context = (
+            name_rules.title_before(text.text, word.start)
+            or name_rules.person_context_after(text.text, word.end)
+            or name_rules.is_cedict_person(name)
+        )
+        if context:
+            yield name
+
+
+def _joined_names(text: _Text, known: set[str]) -> Iterable[str]:
+    """The other side of 和/与/及/、 next to a known name: 孙淑伟和田亮, 田亮和孙淑伟."""
+    ends, starts = text.word_ends, text.word_starts
+    for name in known:
+        position = text.text.find(name)
+        while position >= 0:
+            after = position + len(name)
+            if after < len(text.text) and text.text[after] in "和与及、":
+                other = name_rules.name_at(text.text, after + 1, ends)
+                end = after + 1 + len(other or "")
+                if other and (len(other) == 3 or name_rules.boundary_score(text.text, end) >= 2.0):
+                    yield other
+            if position >= 2 and text.text[position - 1] in "和与及、":
+                other = name_rules.name_before(text.text, position - 1, starts)
+                if other and (len(other) == 3 or name_rules.boundary_score(text.text, position - 1) >= 2.0):
+                    before = text.text[: position - 1 - len(other)]
+                    if (
+                        not before
+                        or not name_rules.is_hanzi(before[-1])
+                        or before.endswith(name_rules.TITLES)
+                    ):
+                        yield other
+            position = text.text.find(name, after)
 
 
 def _author_names(article: ArticleLike) -> Iterable[str]:
@@ -204,11 +307,20 @@ def _author_names(article: ArticleLike) -> Iterable[str]:
 
 
 def _people(article: ArticleLike, texts: list[_Text]) -> list[str]:
-    found: list[str] = list(_author_names(article))
+    """Every rule's people, then their neighbours across 和 and 、; places, organisations,
+    demonyms and function words glued to a name are dropped (authors are kept as given)."""
+    authors = list(_author_names(article))
+    full = [name for text in texts for name in _foreign_full_names(text)]
+    parts = frozenset(p for name in full for p in foreign.parts(name) if len(p) >= 2)
+    found: list[str] = [*full, *parts]
     for text in texts:
-        for rule in (_after_titles, _in_lists, _photo_credits, _tagged_people):
+        for rule in (_after_titles, _in_lists, _photo_credits, _tagged_people, _cedict_people):
             found.extend(rule(text))
-    return list(dict.fromkeys(found))
+        found.extend(_foreign_words(text, parts))
+    kept = {name for name in found if name_rules.may_be_person(name)}
+    for text in texts:
+        kept.update(n for n in _joined_names(text, set(kept)) if name_rules.may_be_person(n))
+    return list(dict.fromkeys([*authors, *(n for n in found if n in kept), *kept]))
 
 
 # --- places -------------------------------------------------------------------------------
