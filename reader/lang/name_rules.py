@@ -27,7 +27,9 @@ TITLES: tuple[str, ...] = tuple(
             "教授 副教授 研究员 博士 医生 医师 护士 老师 教师 同志 先生 女士 律师 警官 民警 "
             "法官 检察官 负责人 工程师 专家 代表 总裁 总监 主管 创始人 指挥长 政委 司令员 大使 "
             "领导 诗人 作家 画家 演员 歌手 导演 运动员 选手 教练 师傅 村民 市民 居民 党员 "
-            "志愿者 网格员 干部 主持人 讲解员 技术员 店主 老板 业主 农户 户主 党委书记 支部书记"
+            "志愿者 网格员 干部 主持人 讲解员 技术员 店主 老板 业主 农户 户主 党委书记 支部书记 "
+            "外长 名将 女主人 男主人 企业家 科学家 艺术家 国王 王后 议长 议员 上将 中将 少将 将军 "
+            "参谋长 总参谋长 发言人 夫人 总干事 秘书 助理 特使 首席 冠军 老人"
         ),
         key=len,
         reverse=True,
@@ -37,21 +39,23 @@ TITLES: tuple[str, ...] = tuple(
 # Titles that may follow a name (章旭升书记, 习近平总书记, 张三同志).
 TITLES_AFTER: tuple[str, ...] = (
     "总书记", "书记", "同志", "先生", "女士", "主席", "总理", "市长", "县长", "局长", "主任",
-    "教授", "老师", "医生", "委员", "部长", "省长", "等人", "等同志", "一行",
+    "教授", "老师", "医生", "委员", "部长", "省长", "等人", "等同志", "一行", "上将", "中将",
+    "少将", "将军", "大使", "议员", "夫妇", "夫人",
 )  # fmt: skip
 
 # What people do right after being named: evidence that a two-character word is a name.
 PERSON_VERBS: tuple[str, ...] = (
     "表示", "指出", "强调", "说", "介绍", "认为", "告诉", "主持", "出席", "参加", "讲话", "称",
     "坦言", "透露", "回忆", "提出", "希望", "要求", "发表", "带队", "调研", "会见", "一行",
-    "陪同", "看望", "慰问", "致辞", "宣布", "解释", "笑着", "感慨", "补充",
+    "陪同", "看望", "慰问", "致辞", "宣布", "解释", "笑着", "感慨", "补充", "生于", "出生",
+    "访问", "访华", "会谈", "谈到", "写道", "表演", "担任", "当选",
 )  # fmt: skip
 
 # Words before a 、 list of names (我市领导章旭升、胡勇春…; 出席的有…).
 LIST_TRIGGERS: tuple[str, ...] = ("领导", "同志", "出席", "参加", "陪同", "包括", "有", "及", "和", *TITLES)
 
 # Single characters that follow a name as a word of their own (章旭升在…, 杨兵、…, 张三等).
-FOLLOWING_CHARS = frozenset("在说等和与及是为对向也就都到将把被从以同的了还又于于并则均带")
+FOLLOWING_CHARS = frozenset("在说等和与及是为对向也就都到将把被从以同的了还又于并则均带能曾会要已正")
 
 # Characters that never belong to a given name: function words and administrative units.
 STOP_CHARS = frozenset(
@@ -72,8 +76,9 @@ HONORIFICS = frozenset(
 # (宿舍楼, 吉普车, 桑巴舞, 印尼盾, 宣传部): a dictionary "name" ending so needs more evidence.
 THING_ENDINGS = frozenset("楼车舞盾部局厅院馆店厂场站队团社会所山河湖路街桥港城宫寺庙节奖赛")
 
-# Country and organisation words that end a demonym or a body (杭州人, 东方人, 中国队).
+# A demonym ends in 人 after a place or a region (杭州人, 东方人, 外地人).
 _DEMONYM_END = "人"
+_REGION_WORDS = frozenset(word_list("东方 西方 南方 北方 外国 外地 本地 当地 内地 城里 乡下 山里 农村 城市"))
 
 _HANZI = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 
@@ -178,6 +183,8 @@ def name_at(text: str, start: int, jieba_ends: frozenset[int] = frozenset()) -> 
         if score < 1.5:
             continue
         score += 0.5 if end in jieba_ends else 0.0
+        if length > 2 and candidate[-1] in FOLLOWING_CHARS:
+            score -= 0.25  # 田亮能凭借: a name ends before 能 more often than with it
         key = (score, length == 3)
         if best is None or key > (best[0], best[1] == 3):
             best = (score, length)
@@ -253,17 +260,21 @@ def is_demonym(name: str) -> bool:
         return False
     stem = name[:-1]
     return (
-        is_common_word(stem)
+        stem in _REGION_WORDS
+        or is_common_word(stem)
         or any(e.is_place for e in cedict.proper_nouns().get(stem, ()))
         or (segment.word_tag(stem) in ("ns", "nt"))
     )
 
 
-def may_be_person(name: str) -> bool:
-    """What no rule may call a person: a word led by a function-word surname (和家人), a
-    demonym (杭州人), a proper noun CC-CEDICT knows as a place or body (莫斯科, 宣传部)."""
+def may_be_person(name: str, found: frozenset[str] = frozenset()) -> bool:
+    """What no rule may call a person: a function word glued to a word or a name (和家人,
+    和秦惠 where 秦惠 is found too; 于永波 stays), a demonym (杭州人), a proper noun CC-CEDICT
+    knows as a place or a body (莫斯科, 宣传部)."""
     if name[:1] in FUNCTION_SURNAMES and "·" not in name:
-        return False
+        rest = name[1:]
+        if len(name) == 2 or rest in found or is_common_word(rest) or is_common_word(rest[:2]):
+            return False
     if is_demonym(name):
         return False
     return not is_cedict_non_person(name)

@@ -135,16 +135,18 @@ def _other_word_at(text: _Text, start: int) -> bool:
 def _list_items(clause: str, offset: int, text: _Text) -> list[str]:
     """The names of a 、 list clause (领导章旭升、胡勇春、胡天忠在…), or [] if it is not one.
 
-    Inner items must each be a whole name; the first is the name that ends the text before
-    the first 、, the last the name that starts the text after the last one. Unless a
-    trigger word (领导, 出席, a title) introduces the list, the items must also be words
-    jieba's dictionary does not know as something else (高速、高效 are not people).
+    Inner items must each be a whole name (any surname CC-CEDICT knows, or a transliterated
+    name: 王光英、布赫、朱光亚); the first is the name that ends the text before the first 、,
+    the last the name that starts the text after the last one. Unless a trigger word (领导,
+    出席, a title) introduces the list, there must be three names or more. A list most of
+    whose items are everyday words (高速、高效、安全) is no list of names; in one of names, a
+    word jieba also knows as something else (罗干, tagged a place) is still a name.
     """
     items = clause.split("、")
     if len(items) < 2:
         return []
     inner = items[1:-1]
-    if not all(name_rules.looks_like_person(item) for item in inner):
+    if not all(name_rules.looks_like_person(i, rare_surnames=True) or _foreign_item(i) for i in inner):
         return []
     first = name_rules.name_before(items[0], len(items[0]), frozenset(s - offset for s in text.word_starts))
     last_start = offset + len(clause) - len(items[-1])
@@ -152,18 +154,19 @@ def _list_items(clause: str, offset: int, text: _Text) -> list[str]:
     if first is None or last is None:
         return []
     names = [first, *inner, last]
-    introduced = (
-        items[0][: -len(first)].rstrip().endswith(name_rules.LIST_TRIGGERS)
-        or text.text[last_start + len(last) :].startswith(("和", "与", "及"))
-        or text.text[last_start + len(last) :].startswith(
-            ("等", *name_rules.TITLES_AFTER, *name_rules.PERSON_VERBS)
-        )
-    )
-    if not introduced and (len(names) < 3 or any(name_rules.is_common_word(n) for n in names)):
+    introduced = items[0][: -len(first)].rstrip().endswith(name_rules.LIST_TRIGGERS) or text.text[
+        last_start + len(last) :
+    ].startswith(("等", "和", "与", "及", *name_rules.TITLES_AFTER, *name_rules.PERSON_VERBS))
+    common = [n for n in names if name_rules.is_common_word(n)]
+    if not introduced and len(names) < 3:
         return []
-    if any(name_rules.is_common_word(n) for n in names):
+    if len(common) * 3 >= len(names):
         return []
-    return names
+    return [n for n in names if not is_place(n)]
+
+
+def _foreign_item(item: str) -> bool:
+    return 2 <= len(item) <= 6 and foreign.is_translit(item) and not name_rules.is_common_word(item)
 
 
 def _in_lists(text: _Text) -> Iterable[str]:
@@ -215,7 +218,7 @@ def _tagged_people(text: _Text) -> Iterable[str]:
         context = name_rules.title_before(text.text, word.start) or name_rules.person_context_after(
             text.text, word.start + len(name)
         )
-        if known or context:
+        if context or (known and text.text[word.start - 1 : word.start] != "《"):
             yield name
 
 
@@ -250,9 +253,28 @@ def _foreign_full_names(text: _Text) -> Iterable[str]:
 
 
 def _foreign_words(text: _Text, parts: frozenset[str]) -> Iterable[str]:
-    """Transliterated names written alone: a part of a full name of the article (桑特), or a
-    word jieba takes for a name, made of transliteration characters only, with a title before
-    it, a person's verb after it, or CC-CEDICT's word that it is a person (克林顿总统)."""
+    """Transliterated names written alone: a part of a full name of the article (桑特); the
+    run of transliteration characters right after a title, cut at a jieba word end
+    (主席凯斯里对此表示: jieba cut 凯斯|里); a word jieba takes for a name, made of
+    transliteration characters only, with a person's verb after it or CC-CEDICT's word that
+    it is a person (克林顿), and not after 在/到/至 (在阿克莫拉主持: a place)."""
+    ends = text.word_ends
+    for match in _TITLE_PATTERN.finditer(text.text):
+        end = match.end()
+        while end < len(text.text) and text.text[end] in foreign.TRANSLIT_CHARS:
+            end += 1
+        while end > match.end() and end not in ends:
+            end -= 1
+        while end - 1 > match.end() and _trailing_function_word(text, end):
+            end -= 1  # 选手汉佩尔因出色…: 因 is a preposition, not the name's end
+        run = text.text[match.end() : end]
+        whole = len(run) >= 2 and match.end() in ends and text.text[end : end + 1] not in "·•・—-"
+        if whole and not name_rules.is_common_word(run):
+            yield run
+    counts: dict[str, int] = {}
+    for word in text.words:
+        if word.flag.startswith("nr"):
+            counts[word.word] = counts.get(word.word, 0) + 1
     for word in text.words:
         name = word.word
         if len(name) < 2 or not foreign.is_translit(name):
@@ -260,17 +282,44 @@ def _foreign_words(text: _Text, parts: frozenset[str]) -> Iterable[str]:
         if name in parts:
             yield name
             continue
-        if not (word.flag.startswith("nr") or word.flag in ("nz", "ns")):
-            continue
-        if word.flag == "ns" and not name_rules.title_before(text.text, word.start):
+        if not word.flag.startswith("nr") or text.text[word.start - 1 : word.start] in _LOCATIVES:
             continue
         context = (
-            name_rules.title_before(text.text, word.start)
-            or name_rules.person_context_after(text.text, word.end)
+            name_rules.person_context_after(text.text, word.end)
             or name_rules.is_cedict_person(name)
+            or (len(name) >= 3 and counts.get(name, 0) >= 2 and segment.word_frequency(name) < 100)
         )
         if context:
             yield name
+
+
+_LOCATIVES = "在到至往赴从于"
+
+
+def _trailing_function_word(text: _Text, end: int) -> bool:
+    """jieba reads the single character before `end` as a preposition, conjunction, adverb..."""
+    return any(w.end == end and len(w.word) == 1 and w.flag[:1] in "pcduv" for w in text.words)
+
+
+def _name_lines(text: _Text) -> Iterable[str]:
+    """A headline or byline line that is only a name (徐科), or a □ byline (□士心)."""
+    if text.block is not None:
+        return
+    line = text.text.strip()
+    if line[:1] in "□■":
+        line = line[1:].strip()
+        name = (line.split() or [""])[-1]
+        shaped = 2 <= len(name) <= 4 and all(map(name_rules.is_hanzi, name))
+        if shaped and not name_rules.is_common_word(name) and not is_place(name):
+            yield name
+        return
+    alone = len(text.words) == 1 and text.words[0].flag.startswith("nr")
+    if (
+        alone
+        and name_rules.looks_like_person(line, rare_surnames=True)
+        and not name_rules.is_common_word(line)
+    ):
+        yield line
 
 
 def _joined_names(text: _Text, known: set[str]) -> Iterable[str]:
@@ -314,12 +363,13 @@ def _people(article: ArticleLike, texts: list[_Text]) -> list[str]:
     parts = frozenset(p for name in full for p in foreign.parts(name) if len(p) >= 2)
     found: list[str] = [*full, *parts]
     for text in texts:
-        for rule in (_after_titles, _in_lists, _photo_credits, _tagged_people, _cedict_people):
+        for rule in (_after_titles, _in_lists, _photo_credits, _tagged_people, _cedict_people, _name_lines):
             found.extend(rule(text))
         found.extend(_foreign_words(text, parts))
-    kept = {name for name in found if name_rules.may_be_person(name)}
+    candidates = frozenset(found)
+    kept = {name for name in found if name_rules.may_be_person(name, candidates)}
     for text in texts:
-        kept.update(n for n in _joined_names(text, set(kept)) if name_rules.may_be_person(n))
+        kept.update(n for n in _joined_names(text, set(kept)) if name_rules.may_be_person(n, candidates))
     return list(dict.fromkeys([*authors, *(n for n in found if n in kept), *kept]))
 
 
