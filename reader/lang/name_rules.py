@@ -29,7 +29,7 @@ TITLES: tuple[str, ...] = tuple(
             "领导 诗人 作家 画家 演员 歌手 导演 运动员 选手 教练 师傅 村民 市民 居民 党员 "
             "志愿者 网格员 干部 主持人 讲解员 技术员 店主 老板 业主 农户 户主 党委书记 支部书记 "
             "外长 名将 女主人 男主人 企业家 科学家 艺术家 国王 王后 议长 议员 上将 中将 少将 将军 "
-            "参谋长 总参谋长 发言人 夫人 总干事 秘书 助理 特使 首席 冠军 老人"
+            "参谋长 总参谋长 发言人 夫人 总干事 秘书 助理 特使 首席 冠军 老人 嫌疑人 犯罪嫌疑人"
         ),
         key=len,
         reverse=True,
@@ -138,6 +138,12 @@ def is_dictionary_person_word(word: str) -> bool:
     return tag is not None and tag.startswith("nr") and segment.word_frequency(word) > 0
 
 
+def _time_or_number(word: str) -> bool:
+    """明年, 今天, 一些: a given name is never a time, a number or a pronoun (谈明年, 从今天)."""
+    tag = segment.word_tag(word)
+    return tag is not None and tag[:1] in "tmr" and segment.word_frequency(word) >= COMMON_WORD_FREQ
+
+
 def boundary_score(text: str, position: int) -> float:
     """How plausible it is that a name ends at `position`: 2 sure, 1.5 likely, 0 unlikely.
 
@@ -158,15 +164,19 @@ def boundary_score(text: str, position: int) -> float:
     return 0.0
 
 
-def name_lengths(text: str, start: int) -> list[int]:
+def name_lengths(text: str, start: int, *, rare_surnames: bool = False) -> list[int]:
     """The lengths a name starting at `start` may have: 2-3, or 3-4 after a compound surname."""
     family = surname_length(text[start : start + 3])
+    if family == 0 and rare_surnames and surnames.is_surname(text[start : start + 1]):
+        family = 1
     if family == 0:
         return []
     return [family + 1, family + 2]
 
 
-def name_at(text: str, start: int, jieba_ends: frozenset[int] = frozenset()) -> str | None:
+def name_at(
+    text: str, start: int, jieba_ends: frozenset[int] = frozenset(), *, rare_surnames: bool = False
+) -> str | None:
     """The person's name starting at `start`, or None when no length reads as one.
 
     Each possible length is scored by how well the text after it reads as the next word
@@ -174,13 +184,17 @@ def name_at(text: str, start: int, jieba_ends: frozenset[int] = frozenset()) -> 
     the most common length of Chinese names.
     """
     best: tuple[float, int] | None = None
-    for length in name_lengths(text, start):
+    for length in name_lengths(text, start, rare_surnames=rare_surnames):
         end = start + length
         candidate = text[start:end]
-        if len(candidate) < length or not looks_like_person(candidate) or is_common_word(candidate):
+        if len(candidate) < length or is_common_word(candidate) or _time_or_number(candidate[-2:]):
+            continue
+        if not looks_like_person(candidate, rare_surnames=rare_surnames):
             continue
         score = boundary_score(text, end)
-        if score < 1.5:
+        if score < 1.5 and end in jieba_ends and length == 3:
+            score = 1.0  # 敖维忠拉着: jieba ends the name there, the next word is unknown
+        elif score < 1.5:
             continue
         score += 0.5 if end in jieba_ends else 0.0
         if length > 2 and candidate[-1] in FOLLOWING_CHARS:
@@ -265,6 +279,10 @@ def is_demonym(name: str) -> bool:
         or any(e.is_place for e in cedict.proper_nouns().get(stem, ()))
         or (segment.word_tag(stem) in ("ns", "nt"))
     )
+
+
+#: Titles of the people who wrote or photographed an article: any surname will do after them.
+CREDIT_TITLES: tuple[str, ...] = ("记者", "通讯员", "实习生", "摄影", "摄", "编辑", "作者", "撰稿")
 
 
 def may_be_person(name: str, found: frozenset[str] = frozenset()) -> bool:

@@ -119,7 +119,8 @@ def _after_titles(text: _Text) -> Iterable[str]:
             start += 1
         if _other_word_at(text, start):
             continue
-        name = name_rules.name_at(text.text, start, ends)
+        credit = match.group().endswith(name_rules.CREDIT_TITLES)
+        name = name_rules.name_at(text.text, start, ends, rare_surnames=credit)
         if name:
             yield name
 
@@ -225,8 +226,8 @@ def _tagged_people(text: _Text) -> Iterable[str]:
 def _cedict_people(text: _Text) -> Iterable[str]:
     """Words CC-CEDICT describes as a person (周恩来 "Zhou Enlai (1898-1976)", jieba says t)."""
     for word in text.words:
-        if len(word.word) >= 2 and name_rules.is_cedict_person(word.word):
-            yield word.word
+        if len(word.word) >= 3 and name_rules.is_cedict_person(word.word):
+            yield word.word  # two characters (万里, 阿里) are words too often
 
 
 def _foreign_full_names(text: _Text) -> Iterable[str]:
@@ -245,9 +246,7 @@ def _foreign_full_names(text: _Text) -> Iterable[str]:
         pieces = foreign.parts(name)
         if len(pieces) < 2 or sum(map(len, pieces)) < 3:
             continue
-        if not foreign.has_dot(name) and any(
-            len(p) < 2 or is_place(p) or name_rules.is_common_word(p) for p in pieces
-        ):
+        if not foreign.has_dot(name) and any(len(p) < 2 or is_place(p) or _cedict_place(p) for p in pieces):
             continue  # 北京—莫斯科 is a route, not a double name
         yield name
 
@@ -286,7 +285,7 @@ def _foreign_words(text: _Text, parts: frozenset[str]) -> Iterable[str]:
             continue
         context = (
             name_rules.person_context_after(text.text, word.end)
-            or name_rules.is_cedict_person(name)
+            or (len(name) >= 3 and name_rules.is_cedict_person(name))
             or (len(name) >= 3 and counts.get(name, 0) >= 2 and segment.word_frequency(name) < 100)
         )
         if context:
@@ -298,7 +297,7 @@ _LOCATIVES = "在到至往赴从于"
 
 def _trailing_function_word(text: _Text, end: int) -> bool:
     """jieba reads the single character before `end` as a preposition, conjunction, adverb..."""
-    return any(w.end == end and len(w.word) == 1 and w.flag[:1] in "pcduv" for w in text.words)
+    return any(w.end == end and len(w.word) == 1 and w.flag[:1] in "pcu" for w in text.words)
 
 
 def _name_lines(text: _Text) -> Iterable[str]:
@@ -331,8 +330,13 @@ def _joined_names(text: _Text, known: set[str]) -> Iterable[str]:
             after = position + len(name)
             if after < len(text.text) and text.text[after] in "和与及、":
                 other = name_rules.name_at(text.text, after + 1, ends)
+                if other and not _jieba_agrees(text, after + 1, other):
+                    other = None
                 end = after + 1 + len(other or "")
-                if other and (len(other) == 3 or name_rules.boundary_score(text.text, end) >= 2.0):
+                tagged = any(
+                    w.start == after + 1 and w.word == other and w.flag.startswith("nr") for w in text.words
+                )
+                if other and (len(other) == 3 or tagged or name_rules.boundary_score(text.text, end) >= 2.0):
                     yield other
             if position >= 2 and text.text[position - 1] in "和与及、":
                 other = name_rules.name_before(text.text, position - 1, starts)
@@ -345,6 +349,55 @@ def _joined_names(text: _Text, known: set[str]) -> Iterable[str]:
                     ):
                         yield other
             position = text.text.find(name, after)
+
+
+def _jieba_agrees(text: _Text, start: int, name: str) -> bool:
+    """jieba cut at both ends of the name, or tagged a person at its start, and the name does
+    not begin with an everyday word (战友如猛虎: 战友 is a word)."""
+    for word in text.words:
+        if word.start == start and word.flag.startswith("nr"):
+            return True
+    cut = start in text.word_starts and start + len(name) in text.word_ends
+    return cut and not name_rules.is_common_word(name[:2])
+
+
+def _credit_lines(text: _Text) -> Iterable[str]:
+    """Names alone on a line, apart by spaces (陈某 张某某 李某), or a closing credit in
+    brackets at the end of a paragraph (（王某某 李某）, （王某某李某）)."""
+    line = text.text.strip()
+    if text.block is not None:
+        match = re.search(r"[（(]([\u4e00-\u9fff 　]{2,12})[）)]$", line)
+        if not match:
+            return
+        line = match.group(1).strip()
+    pieces = line.split()
+    if len(pieces) == 1 and text.block is not None:
+        pieces = _split_glued_names(pieces[0])
+    if len(pieces) < 2 and text.block is None:
+        return
+    if pieces and all(_credit_name(p) for p in pieces):
+        yield from pieces
+
+
+def _credit_name(piece: str) -> bool:
+    return (
+        name_rules.looks_like_person(piece, rare_surnames=True)
+        and not name_rules.is_common_word(piece)
+        and not is_place(piece)
+    )
+
+
+def _split_glued_names(run: str) -> list[str]:
+    """陈国琦朱丽琴 -> 陈国琦 朱丽琴: two or three names of two or three characters, glued."""
+    for sizes in ((3, 3), (2, 3), (3, 2), (2, 2), (3, 3, 3)):
+        if sum(sizes) == len(run):
+            pieces, position = [], 0
+            for size in sizes:
+                pieces.append(run[position : position + size])
+                position += size
+            if all(name_rules.looks_like_person(p) for p in pieces):
+                return pieces
+    return [run]
 
 
 def _author_names(article: ArticleLike) -> Iterable[str]:
@@ -363,7 +416,15 @@ def _people(article: ArticleLike, texts: list[_Text]) -> list[str]:
     parts = frozenset(p for name in full for p in foreign.parts(name) if len(p) >= 2)
     found: list[str] = [*full, *parts]
     for text in texts:
-        for rule in (_after_titles, _in_lists, _photo_credits, _tagged_people, _cedict_people, _name_lines):
+        for rule in (
+            _after_titles,
+            _in_lists,
+            _photo_credits,
+            _tagged_people,
+            _cedict_people,
+            _name_lines,
+            _credit_lines,
+        ):
             found.extend(rule(text))
         found.extend(_foreign_words(text, parts))
     candidates = frozenset(found)
@@ -402,10 +463,30 @@ def _cedict_place(word: str) -> bool:
     return any(e.is_place for e in cedict.proper_nouns().get(word, ()))
 
 
+def _table_places(text: _Text) -> Iterable[str]:
+    """The place table's names wherever jieba's words start and end at them, whatever jieba
+    tags them (乐亭 comes out as 乐|亭): the table lists only places, and those that are also
+    everyday words (朝阳, 天台) are left to jieba's place tag."""
+    starts, ends = text.word_starts, text.word_ends
+    for place in places.PLACE_READINGS:
+        if place in places.AMBIGUOUS_PLACES:
+            continue
+        position = text.text.find(place)
+        while position >= 0:
+            end = position + len(place)
+            if position in starts and end in ends:
+                yield place
+            position = text.text.find(place, end)
+
+
 def _places(texts: list[_Text]) -> list[str]:
+    """Places come first: a word that is a place is never a person (石家庄, 六安)."""
     found: list[str] = []
     for text in texts:
-        found.extend(w.word for w in text.words if w.flag in _PLACE_TAGS and is_place(w.word, w.flag))
+        for word in text.words:
+            if word.flag in _PLACE_TAGS and is_place(word.word, word.flag):
+                found.append(word.word)
+        found.extend(_table_places(text))
     return list(dict.fromkeys(found))
 
 
