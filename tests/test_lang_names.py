@@ -288,3 +288,13 @@ def test_time_words_are_not_given_names() -> None:
 
 def test_a_name_jieba_ends_before_an_unknown_word_after_a_title() -> None:
     assert people(article("远望公司副总经理敖维忠拉着老前辈们的手。")) == ["敖维忠"]
+
+
+def test_a_word_jieba_takes_for_a_name_before_a_body_or_after_a_locative_is_not_one() -> None:
+    assert people(article("深圳万德莱公司今年销量大增。")) == []
+    assert people(article("我渴望到普者黑的湖面上一游。")) == []
+
+
+def test_a_famous_two_character_name_from_cedict_when_jieba_tags_it_a_person() -> None:
+    assert people(article("李鹏在贺信中强调，要加快发展。")) == ["李鹏"]
+    assert people(article("完全补偿了我从美国万里飞行而来的辛苦。")) == []

@@ -40,7 +40,8 @@ TITLES: tuple[str, ...] = tuple(
 TITLES_AFTER: tuple[str, ...] = (
     "总书记", "书记", "同志", "先生", "女士", "主席", "总理", "市长", "县长", "局长", "主任",
     "教授", "老师", "医生", "委员", "部长", "省长", "等人", "等同志", "一行", "上将", "中将",
-    "少将", "将军", "大使", "议员", "夫妇", "夫人",
+    "少将", "将军", "大使", "议员", "夫妇", "夫人", "总统", "首相", "国王", "议长", "外长",
+    "司令", "院士", "主教",
 )  # fmt: skip
 
 # What people do right after being named: evidence that a two-character word is a name.
@@ -66,6 +67,10 @@ STOP_CHARS = frozenset(
 # (李政道先生和秦惠, 向全体, 对记者): a word starting with one is taken for a name only when a
 # byline gives it.
 FUNCTION_SURNAMES = frozenset("和向于与同及对在给跟")
+
+# Characters CC-CEDICT lists as rare surnames that, after a title, are far more often a word
+# (记者也目睹, 记者从今天...).
+NEVER_SURNAMES = frozenset("也从就都还又而在对把被将已正")
 
 # Honorifics that follow a surname (徐小姐, 王大爷): a person, but no name to read out.
 HONORIFICS = frozenset(
@@ -167,7 +172,8 @@ def boundary_score(text: str, position: int) -> float:
 def name_lengths(text: str, start: int, *, rare_surnames: bool = False) -> list[int]:
     """The lengths a name starting at `start` may have: 2-3, or 3-4 after a compound surname."""
     family = surname_length(text[start : start + 3])
-    if family == 0 and rare_surnames and surnames.is_surname(text[start : start + 1]):
+    first = text[start : start + 1]
+    if family == 0 and rare_surnames and surnames.is_surname(first) and first not in NEVER_SURNAMES:
         family = 1
     if family == 0:
         return []
@@ -243,16 +249,17 @@ def person_context_after(text: str, end: int) -> bool:
     return rest.startswith(TITLES_AFTER) or rest.startswith(PERSON_VERBS)
 
 
-_PERSON_SENSE = re.compile(
-    r"\(\s*-?\d{0,4}\s*-\s*\d{0,4}\s*\)|\(name\)|\b(?:emperor|king|queen|poet|writer|novelist|general|"
-    r"president|premier|minister|politician|statesman|actor|actress|singer|painter|philosopher|leader|"
-    r"hero|heroine|character|outlaw|marshal|diver|athlete|player|scientist|physicist)\b"
-)
+# A person's entry gives a lifespan, "(1898-1976)" or "(-219)", or says "(name)"; a role word
+# alone is not enough ("the Cultural Revolution ... led by").
+_LIFESPAN = re.compile(r"\(\s*-?\d{1,4}\s*-\s*\d{0,4}\s*\)|\(-\d{1,4}\)")
+_PERSON_SENSE = re.compile(_LIFESPAN.pattern + r"|\(name\)")
 
 
-def is_cedict_person(word: str) -> bool:
-    """CC-CEDICT describes `word` as a person: a lifespan "(1898-1976)", "(name)", a role."""
-    return any(_PERSON_SENSE.search(d) for e in cedict.proper_nouns().get(word, ()) for d in e.definitions)
+def is_cedict_person(word: str, *, lived: bool = False) -> bool:
+    """CC-CEDICT describes `word` as a person: a lifespan "(1898-1976)", or "(name)" unless
+    `lived` asks for the lifespan."""
+    pattern = _LIFESPAN if lived else _PERSON_SENSE
+    return any(pattern.search(d) for e in cedict.proper_nouns().get(word, ()) for d in e.definitions)
 
 
 def is_cedict_non_person(word: str) -> bool:
@@ -280,6 +287,14 @@ def is_demonym(name: str) -> bool:
         or (segment.word_tag(stem) in ("ns", "nt"))
     )
 
+
+# Words (whole jieba words) after which a word jieba took for a name names a body or a place.
+NOT_PERSON_AFTER: frozenset[str] = frozenset(
+    word_list(
+        "公司 集团 有限 派出所 电视 计划 工程 大学 中学 小学 医院 宾馆 饭店 酒店 大厦 广场 公园 "
+        "村 镇 乡 县 市 路 街 湖 河 江 山 岛 港 厂 矿 站 号 牌 杯 奖 节 报 网 台 社 局 所 院"
+    )
+)
 
 #: Titles of the people who wrote or photographed an article: any surname will do after them.
 CREDIT_TITLES: tuple[str, ...] = ("记者", "通讯员", "实习生", "摄影", "摄", "编辑", "作者", "撰稿")

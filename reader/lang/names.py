@@ -216,18 +216,41 @@ def _tagged_people(text: _Text) -> Iterable[str]:
             or name_rules.is_cedict_person(name)
             or (name_rules.is_dictionary_person_word(name) and not name_rules.ends_like_a_thing(name))
         )
-        context = name_rules.title_before(text.text, word.start) or name_rules.person_context_after(
-            text.text, word.start + len(name)
-        )
-        if context or (known and text.text[word.start - 1 : word.start] != "《"):
+        if name_rules.title_before(text.text, word.start):
             yield name
+        elif text.text[word.start - 1 : word.start] in _LOCATIVES and word.start > 0:
+            continue  # 在贺信中强调: after 在, a place or a thing, whatever follows
+        elif name_rules.person_context_after(text.text, word.start + len(name)) or (
+            known and not _unlikely_setting(text, word.start, name)
+        ):
+            yield name
+
+
+def _unlikely_setting(text: _Text, start: int, name: str) -> bool:
+    """What says a word jieba took for a name, with no title or verb to confirm it, is not
+    one: a book title opening before it (《贺新年》); a locative before it (到普者黑); a word
+    for a body or a feature after it (万德莱公司, 黄粱梦派出所); a made-up word that begins
+    with an everyday word (贺信中, 满天飞, 古镇村)."""
+    before = text.text[start - 1 : start]
+    if before in "《" + _LOCATIVES and before:
+        return True
+    end = start + len(name)
+    if any(w.start == end and w.word in name_rules.NOT_PERSON_AFTER for w in text.words):
+        return True
+    return segment.word_frequency(name) == 0 and name_rules.is_common_word(name[:2])
 
 
 def _cedict_people(text: _Text) -> Iterable[str]:
     """Words CC-CEDICT describes as a person (周恩来 "Zhou Enlai (1898-1976)", jieba says t)."""
     for word in text.words:
         if len(word.word) >= 3 and name_rules.is_cedict_person(word.word):
-            yield word.word  # two characters (万里, 阿里) are words too often
+            yield word.word
+        elif (
+            len(word.word) == 2
+            and word.flag.startswith("nr")
+            and name_rules.is_cedict_person(word.word, lived=True)
+        ):
+            yield word.word  # 李鹏; but two characters are words too often (万里, 阿里) without jieba's tag
 
 
 def _foreign_full_names(text: _Text) -> Iterable[str]:
