@@ -298,3 +298,18 @@ def test_a_word_jieba_takes_for_a_name_before_a_body_or_after_a_locative_is_not_
 def test_a_famous_two_character_name_from_cedict_when_jieba_tags_it_a_person() -> None:
     assert people(article("李鹏在贺信中强调，要加快发展。")) == ["李鹏"]
     assert people(article("完全补偿了我从美国万里飞行而来的辛苦。")) == []
+
+
+def test_a_title_wins_over_a_dictionary_that_knows_the_word_as_something_else() -> None:
+    # 马利 is also Mali, 罗干 a word jieba tags as a place
+    assert people(article("北京1月22日讯记者马利报道：今天上午召开会议。")) == ["马利"]
+    assert people(article("国务委员兼国务院秘书长罗干、国家旅游局局长何光华出席。")) == ["罗干", "何光华"]
+
+
+def test_a_foreign_name_opening_the_text_with_a_title_after_it() -> None:
+    assert people(article("科雷先生的参与，使会议更加成功。")) == []  # jieba cut 科|雷先生: no name to read
+    assert people(article("萨维表示，中国最近发生地震。")) == ["萨维"]
+
+
+def test_wars_and_movements_with_dates_are_not_people() -> None:
+    assert people(article("抗日战争时期，他要求大家团结。文化大革命的时候，学校停课。")) == []

@@ -79,7 +79,9 @@ HONORIFICS = frozenset(
 
 # Last characters of words for things and bodies that jieba's dictionary lists as names
 # (宿舍楼, 吉普车, 桑巴舞, 印尼盾, 宣传部): a dictionary "name" ending so needs more evidence.
-THING_ENDINGS = frozenset("楼车舞盾部局厅院馆店厂场站队团社会所山河湖路街桥港城宫寺庙节奖赛")
+THING_ENDINGS = frozenset(
+    "楼车舞盾部局厅院馆店厂场站队团社会所山河湖路街桥港城宫寺庙节奖赛性感质委塔证般村镇祠船"
+)
 
 # A demonym ends in 人 after a place or a region (杭州人, 东方人, 外地人).
 _DEMONYM_END = "人"
@@ -143,6 +145,12 @@ def is_dictionary_person_word(word: str) -> bool:
     return tag is not None and tag.startswith("nr") and segment.word_frequency(word) > 0
 
 
+def _unplaced_place_word(word: str) -> bool:
+    """A word jieba's dictionary tags as a place that no place list knows (罗干): as likely a
+    person as a place, so a title or a list may make it a name."""
+    return segment.word_tag(word) == "ns" and not any(e.is_place for e in cedict.proper_nouns().get(word, ()))
+
+
 def _time_or_number(word: str) -> bool:
     """明年, 今天, 一些: a given name is never a time, a number or a pronoun (谈明年, 从今天)."""
     tag = segment.word_tag(word)
@@ -193,7 +201,9 @@ def name_at(
     for length in name_lengths(text, start, rare_surnames=rare_surnames):
         end = start + length
         candidate = text[start:end]
-        if len(candidate) < length or is_common_word(candidate) or _time_or_number(candidate[-2:]):
+        if len(candidate) < length or _time_or_number(candidate[-2:]):
+            continue
+        if is_common_word(candidate) and not _unplaced_place_word(candidate):
             continue
         if not looks_like_person(candidate, rare_surnames=rare_surnames):
             continue
@@ -253,13 +263,21 @@ def person_context_after(text: str, end: int) -> bool:
 # alone is not enough ("the Cultural Revolution ... led by").
 _LIFESPAN = re.compile(r"\(\s*-?\d{1,4}\s*-\s*\d{0,4}\s*\)|\(-\d{1,4}\)")
 _PERSON_SENSE = re.compile(_LIFESPAN.pattern + r"|\(name\)")
+_EVENT = re.compile(
+    r"\b(?:War|Revolution|Dynasty|dynasty|period|era|Movement|Incident|Uprising|Campaign|Rebellion|"
+    r"Kingdom|Empire|Republic|reign|Expedition|Reform)\b"
+)
 
 
 def is_cedict_person(word: str, *, lived: bool = False) -> bool:
     """CC-CEDICT describes `word` as a person: a lifespan "(1898-1976)", or "(name)" unless
-    `lived` asks for the lifespan."""
+    `lived` asks for the lifespan; a war, a dynasty or a movement has dates too."""
     pattern = _LIFESPAN if lived else _PERSON_SENSE
-    return any(pattern.search(d) for e in cedict.proper_nouns().get(word, ()) for d in e.definitions)
+    return any(
+        pattern.search(d) and not _EVENT.search(d)
+        for e in cedict.proper_nouns().get(word, ())
+        for d in e.definitions
+    )
 
 
 def is_cedict_non_person(word: str) -> bool:
@@ -300,14 +318,15 @@ NOT_PERSON_AFTER: frozenset[str] = frozenset(
 CREDIT_TITLES: tuple[str, ...] = ("记者", "通讯员", "实习生", "摄影", "摄", "编辑", "作者", "撰稿")
 
 
-def may_be_person(name: str, found: frozenset[str] = frozenset()) -> bool:
+def may_be_person(name: str, found: frozenset[str] = frozenset(), *, titled: bool = False) -> bool:
     """What no rule may call a person: a function word glued to a word or a name (和家人,
     和秦惠 where 秦惠 is found too; 于永波 stays), a demonym (杭州人), a proper noun CC-CEDICT
-    knows as a place or a body (莫斯科, 宣传部)."""
+    knows as a place or a body (莫斯科, 宣传部), unless a title stands before it (记者马利:
+    Mali is also a country)."""
     if name[:1] in FUNCTION_SURNAMES and "·" not in name:
         rest = name[1:]
         if len(name) == 2 or rest in found or is_common_word(rest) or is_common_word(rest[:2]):
             return False
     if is_demonym(name):
         return False
-    return not is_cedict_non_person(name)
+    return titled or not is_cedict_non_person(name)

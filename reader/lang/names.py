@@ -304,7 +304,7 @@ def _foreign_words(text: _Text, parts: frozenset[str]) -> Iterable[str]:
         if name in parts:
             yield name
             continue
-        if not word.flag.startswith("nr") or text.text[word.start - 1 : word.start] in _LOCATIVES:
+        if not word.flag.startswith("nr") or (word.start > 0 and text.text[word.start - 1] in _LOCATIVES):
             continue
         context = (
             name_rules.person_context_after(text.text, word.end)
@@ -451,7 +451,8 @@ def _people(article: ArticleLike, texts: list[_Text]) -> list[str]:
             found.extend(rule(text))
         found.extend(_foreign_words(text, parts))
     candidates = frozenset(found)
-    kept = {name for name in found if name_rules.may_be_person(name, candidates)}
+    titled = {name for text in texts for name in _after_titles(text)}
+    kept = {name for name in found if name_rules.may_be_person(name, candidates, titled=name in titled)}
     for text in texts:
         kept.update(n for n in _joined_names(text, set(kept)) if name_rules.may_be_person(n, candidates))
     return list(dict.fromkeys([*authors, *(n for n in found if n in kept), *kept]))
