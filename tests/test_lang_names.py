@@ -313,3 +313,14 @@ def test_a_foreign_name_opening_the_text_with_a_title_after_it() -> None:
 
 def test_wars_and_movements_with_dates_are_not_people() -> None:
     assert people(article("抗日战争时期，他要求大家团结。文化大革命的时候，学校停课。")) == []
+
+
+def test_transliterated_names_are_read_as_one_word_chinese_ones_as_surname_and_name() -> None:
+    hits = find_names(article("总理阿尔弗雷德·桑特今天抵达。桑特表示满意。德国选手汉佩尔因伤退赛。")).people
+    assert {h.name: h.pinyin for h in hits} == {
+        "阿尔弗雷德·桑特": "Ā'ěrfúléidé·Sāngtè",
+        "桑特": "Sāngtè",
+        "汉佩尔": "Hànpèi'ěr",
+    }
+    assert all("".join(t for t, _ in h.pieces) == h.pinyin for h in hits)
+    assert find_names(article("记者马利报道：今天开会。")).people[0].pinyin == "Mǎ Lì"

@@ -44,3 +44,12 @@ def has_dot(name: str) -> bool:
 
 def parts(name: str) -> list[str]:
     return [p for p in PARTS.split(name) if p]
+
+
+# Characters that Chinese given names hardly use but transliterations often do: a name of
+# transliteration characters holding one is read as one foreign word (汉佩尔 Hànpèi'ěr).
+_FOREIGN_MARKS = frozenset("尔斯特克顿佩莱蒂诺厄塞瑟兹茨夫娜莎娅娃耶奥埃")
+
+
+def looks_foreign(name: str) -> bool:
+    return is_translit(name) and any(c in _FOREIGN_MARKS for c in name[1:])

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal, Protocol
 
 from reader.lang import cedict, foreign, name_rules, places, segment
-from reader.lang.pinyin import name_reading
+from reader.lang.pinyin import ReadingPiece, foreign_name_pieces, name_pieces
 
 #: (block index, start, end): `article.blocks[block].text[start:end]` is the name.
 Span = tuple[int, int, int]
@@ -56,6 +56,7 @@ class NameHit:
     pinyin: str
     count: int  # occurrences in the headline, byline and body
     spans: tuple[Span, ...] = ()  # occurrences in the body blocks only
+    pieces: tuple[ReadingPiece, ...] = ()  # the reading cut into syllables with tones (for colour)
 
     def to_json(self) -> dict[str, Any]:
         return {"name": self.name, "pinyin": self.pinyin, "count": self.count}
@@ -431,13 +432,18 @@ def _author_names(article: ArticleLike) -> Iterable[str]:
             yield author
 
 
-def _people(article: ArticleLike, texts: list[_Text]) -> list[str]:
+def _people(article: ArticleLike, texts: list[_Text]) -> tuple[list[str], set[str]]:
     """Every rule's people, then their neighbours across 和 and 、; places, organisations,
-    demonyms and function words glued to a name are dropped (authors are kept as given)."""
+    demonyms and function words glued to a name are dropped (authors are kept as given).
+    Also which of them are transliterated names, read as one word (桑特 Sāngtè, not Sāng Tè):
+    the full names and their parts, and what only the foreign rules found, or what holds a
+    character Chinese given names hardly use (汉佩尔)."""
     authors = list(_author_names(article))
     full = [name for text in texts for name in _foreign_full_names(text)]
     parts = frozenset(p for name in full for p in foreign.parts(name) if len(p) >= 2)
     found: list[str] = [*full, *parts]
+    foreign_words = {name for text in texts for name in _foreign_words(text, parts)}
+    chinese: set[str] = set()
     for text in texts:
         for rule in (
             _after_titles,
@@ -448,14 +454,19 @@ def _people(article: ArticleLike, texts: list[_Text]) -> list[str]:
             _name_lines,
             _credit_lines,
         ):
-            found.extend(rule(text))
+            for name in rule(text):
+                found.append(name)
+                chinese.add(name)
         found.extend(_foreign_words(text, parts))
     candidates = frozenset(found)
     titled = {name for text in texts for name in _after_titles(text)}
     kept = {name for name in found if name_rules.may_be_person(name, candidates, titled=name in titled)}
     for text in texts:
         kept.update(n for n in _joined_names(text, set(kept)) if name_rules.may_be_person(n, candidates))
-    return list(dict.fromkeys([*authors, *(n for n in found if n in kept), *kept]))
+    transliterated = {*full, *parts} | {
+        n for n in foreign_words if n not in chinese or foreign.looks_foreign(n) or n in authors
+    }
+    return list(dict.fromkeys([*authors, *(n for n in found if n in kept), *kept])), transliterated
 
 
 # --- places -------------------------------------------------------------------------------
@@ -546,15 +557,21 @@ def find_names(article: ArticleLike) -> Names:
     """The people and places of `article`, each with its name reading, count and body spans."""
     texts = _article_texts(article)
     place_names = _places(texts)
-    people = [p for p in _people(article, texts) if p not in place_names]
+    found_people, transliterated = _people(article, texts)
+    people = [p for p in found_people if p not in place_names]
     kinds = {**dict.fromkeys(place_names, "place"), **dict.fromkeys(people, "person")}
     found = _occurrences(texts, kinds)
 
+    def hit(name: str, kind: Literal["person", "place"]) -> NameHit:
+        if kind == "person" and name in transliterated:
+            pieces = tuple(foreign_name_pieces(name))
+        else:
+            pieces = tuple(name_pieces(name, kind))
+        reading = "".join(text for text, _ in pieces)
+        return NameHit(name, reading, found[name][0], tuple(found[name][1]), pieces)
+
     def hits(kind: Literal["person", "place"]) -> tuple[NameHit, ...]:
         chosen = [(found[n][2], n) for n, k in kinds.items() if k == kind and n in found]
-        return tuple(
-            NameHit(name, name_reading(name, kind), found[name][0], tuple(found[name][1]))
-            for _, name in sorted(chosen)
-        )
+        return tuple(hit(name, kind) for _, name in sorted(chosen))
 
     return Names(people=hits("person"), places=hits("place"))

@@ -223,6 +223,17 @@ def name_reading(name: str, kind: NameKind = "person") -> str:
     return _person_reading(name)
 
 
+def foreign_name_pieces(name: str) -> list[ReadingPiece]:
+    """A transliterated name read as one capitalised word a part (桑特 -> Sāngtè, not the
+    Chinese Sāng Tè), parts joined by · or -, cut into tone pieces."""
+    pieces: list[ReadingPiece] = []
+    for separator, syllables in _foreign_words(name.strip()):
+        if separator:
+            pieces.append((separator, 0))
+        pieces.extend(_word_pieces(syllables))
+    return pieces
+
+
 def is_known_place(name: str) -> bool:
     """The place table or CC-CEDICT's place entries know `name` (or its part before 市/县...)."""
     from reader.lang import cedict
