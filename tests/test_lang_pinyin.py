@@ -105,6 +105,8 @@ def test_tone_numbers() -> None:
         ("我们去六安", "wǒmen qù Lù'ān"),
         ("市委书记章旭升主持会议。", "shìwěi shūjì Zhāng Xùshēng zhǔchí huìyì."),
         ("重庆和西安", "Chóngqìng hé Xī'ān"),
+        ("中国和南非建立外交关系", "Zhōngguó hé Nánfēi jiànlì wàijiāo guānxì"),
+        ("阿拉伯国家", "Ālābó guójiā"),
         ("女儿去了蚌埠", "nǚ'ér qù le Bèngbù"),
         ("天安门广场", "Tiān'ānmén Guǎngchǎng"),
         ("全国人民代表大会在北京召开", "Quánguó Rénmín Dàibiǎo Dàhuì zài Běijīng zhàokāi"),
@@ -114,6 +116,8 @@ def test_tone_numbers() -> None:
         ("钱其琛在讲话中指出", "Qián Qíchēn zài jiǎnghuà zhōng zhǐchū"),
         ("风平浪静", "fēngpíng-làngjìng"),
         ("“我很高兴”，他说。", "“wǒ hěn gāoxìng”, tā shuō."),
+        ("马耳他总理阿尔弗雷德·桑特今天抵达。", "Mǎ'ěrtā zǒnglǐ Ā'ěrfúléidé·Sāngtè jīntiān dǐdá."),
+        ("做好克林顿总统访华的接待工作", "zuòhǎo Kèlíndùn zǒngtǒng fǎnghuá de jiēdài gōngzuò"),
     ],
 )
 def test_text_is_written_by_word(text: str, expected: str) -> None:

@@ -64,10 +64,11 @@ class _Block:
     kind: str = "paragraph"
 
 
-def _name_spans(text: str) -> list[tuple[int, int, Literal["person", "place"]]]:
+def _name_spans(text: str) -> list[tuple[int, int, Literal["person", "place"], str]]:
+    """(start, end, kind, reading) of each name the finder finds in `text`, in order."""
     found = names.find_names(_Sentence(text))
-    spans = [(s, e, "person") for hit in found.people for _, s, e in hit.spans]
-    spans += [(s, e, "place") for hit in found.places for _, s, e in hit.spans]
+    spans = [(s, e, "person", hit.pinyin) for hit in found.people for _, s, e in hit.spans]
+    spans += [(s, e, "place", hit.pinyin) for hit in found.places for _, s, e in hit.spans]
     return sorted(spans)  # type: ignore[return-value]
 
 
@@ -120,11 +121,18 @@ def _word_tokens(word: str, flag: str) -> list[Token]:
     pieces = _split_compound(word, flag)
     if flag == "ns" and len(pieces) > 1:
         flag = "nt"  # 天安门广场, 中华人民共和国: a named place, capitalised word by word
-    if flag == "nt":
+    if flag == "nt" or ((flag in ("ns", "nz") or flag.startswith("nr")) and _cedict_proper(word)):
         return [Token(p, "proper", _capitalised(pinyin.word_reading(p))) for p in pieces]
     if flag == "i" and len(word) == 4:
         return [Token(word, "word", pinyin.word_reading(word[:2]) + "-" + pinyin.word_reading(word[2:]))]
     return [Token(p, "word", pinyin.word_reading(p)) for p in pieces]
+
+
+def _cedict_proper(word: str) -> bool:
+    """CC-CEDICT capitalises the word: a country or a body jieba tags as a place (马耳他 Malta)."""
+    from reader.lang import cedict
+
+    return bool(cedict.proper_nouns().get(word))
 
 
 def _capitalised(word: str) -> str:
@@ -135,12 +143,11 @@ def tokens(text: str) -> list[Token]:
     """The words of `text` with their kinds and readings, in order (loads jieba)."""
     result: list[Token] = []
     position = 0
-    for start, end, kind in _name_spans(text):
+    for start, end, kind, reading in _name_spans(text):
         if start < position:
             continue
         result.extend(_gap_tokens(text[position:start]))
-        name = text[start:end]
-        result.append(Token(name, kind, pinyin.name_reading(name, kind)))
+        result.append(Token(text[start:end], kind, reading))
         position = end
     result.extend(_gap_tokens(text[position:]))
     return result
