@@ -36,6 +36,9 @@ TITLES: tuple[str, ...] = tuple(
     )
 )
 
+#: Any title, longest first (a regex alternation tries them in order).
+TITLE_PATTERN = re.compile("|".join(map(re.escape, TITLES)))
+
 # Titles that may follow a name (章旭升书记, 习近平总书记, 张三同志).
 TITLES_AFTER: tuple[str, ...] = (
     "总书记", "书记", "同志", "先生", "女士", "主席", "总理", "市长", "县长", "局长", "主任",
