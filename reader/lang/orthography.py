@@ -8,6 +8,10 @@ words: `wǒmen qù Lù'ān`. The rules kept here:
 - proper names are capitalised: a person as surname, space, given name (`Zhāng Xùshēng`),
   a place with its proper part joined and its generic part apart (`Yǒngkāng Shì`), an
   organisation word by word (`Quánguó Rénmín Dàibiǎo Dàhuì`);
+- a surname with a title is a name and a common noun (`Wáng bùzhǎng`, `Lǐ lǎoshī`), with 老/小
+  one name (`Lǎo Wáng`);
+- ordinals take a hyphen (`dì-shísān jiè`, `chū-wǔ`), a measure word is written apart from its
+  numeral (`yī gè`);
 - a four-character idiom is written as two joined pairs with a hyphen (`fēngpíng-làngjìng`);
 - long compounds that are phrases of dictionary words are written apart (`zhǔchí huìyì`);
 - Chinese punctuation becomes the Latin one (，。 -> , .), other characters stay as they are.
@@ -19,10 +23,11 @@ usually shown next to the characters, not instead of them.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Literal
 
-from reader.lang import names, pinyin, segment
+from reader.lang import name_rules, names, pinyin, segment, surnames
 
 WordKind = Literal["word", "person", "place", "proper", "text"]
 
@@ -35,6 +40,13 @@ _NO_SPACE_BEFORE = set(",.;:?!)\u201d\u2019\u00bb…%")
 _NO_SPACE_AFTER = set("(\u201c\u2018\u00ab")
 #: A subword of a long word must be a dictionary word seen at least this often to split on it.
 _SPLIT_FREQ = 50
+
+# A number word: an ordinal prefix (第一 dì-yī, 初五 chū-wǔ), the numeral, a measure word
+# written apart (十三届 shísān jiè, 一个 yī gè).
+_NUMBER = re.compile(r"^(第|初)?([〇零一二三四五六七八九十百千万亿两]+)(.*)$")
+_MEASURES = frozenset("个次届年月日号位名条张件种项本只头匹台辆家所座层倍元岁天周期批份篇部场轮")
+# 老王, 小李, 阿张: a surname with a prefix of familiarity is one name (Lǎo Wáng).
+_FAMILIAR = frozenset("老小阿")
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,10 +124,60 @@ def _split_compound(word: str, flag: str = "") -> list[str]:
     return found[2]
 
 
+def _number_tokens(word: str) -> list[Token] | None:
+    """第十三届 -> dì-shísān jiè, 初五 -> chū-wǔ, 一个 -> yī gè; None when `word` is no number."""
+    match = _NUMBER.match(word)
+    if not match or (match.group(3) and match.group(3) not in _MEASURES):
+        return None
+    prefix, numeral, measure = match.groups()
+    reading = pinyin.word_reading(numeral)
+    tokens = [
+        Token(
+            (prefix or "") + numeral,
+            "word",
+            f"{pinyin.word_reading(prefix)}-{reading}" if prefix else reading,
+        )
+    ]
+    if measure:
+        tokens.append(Token(measure, "word", pinyin.word_reading(measure)))
+    return tokens
+
+
+def _surname_reading(surname: str) -> str:
+    return pinyin.name_reading(surname, "person")
+
+
+def _titled_surname(word: str) -> list[Token] | None:
+    """李老师 -> Lǐ lǎoshī, 王女士 -> Wáng nǚshì, 老王 -> Lǎo Wáng: a surname with a title is a
+    name and a common noun; with a prefix of familiarity, one name."""
+    if len(word) >= 3 and word[0] in surnames.COMMON_SURNAMES:
+        rest = word[1:]
+        if rest in name_rules.TITLES or rest in name_rules.TITLES_AFTER or rest in name_rules.HONORIFICS:
+            return [
+                Token(word[0], "person", _surname_reading(word[0])),
+                Token(rest, "word", pinyin.word_reading(rest)),
+            ]
+    if len(word) == 2 and word[0] in _FAMILIAR and word[1] in surnames.COMMON_SURNAMES:
+        return [
+            Token(
+                word, "person", _capitalised(pinyin.word_reading(word[0])) + " " + _surname_reading(word[1])
+            )
+        ]
+    return None
+
+
 def _word_tokens(word: str, flag: str) -> list[Token]:
     if not any(pinyin.is_hanzi(c) for c in word):
         text = _PUNCTUATION.get(word, word)
         return [Token(word, "text", text.strip() or "")] if text.strip() else []
+    if flag[:1] in "mt" or word.startswith("第"):
+        numbers = _number_tokens(word)
+        if numbers:
+            return numbers
+    if flag.startswith("nr"):
+        titled = _titled_surname(word)
+        if titled:
+            return titled
     if flag == "ns" and (names.is_place(word, flag) or pinyin.is_known_place(word)):
         return [Token(word, "place", pinyin.name_reading(word, "place"))]
     pieces = _split_compound(word, flag)
@@ -166,7 +228,27 @@ def _gap_tokens(text: str) -> list[Token]:
         else:
             found.extend(_word_tokens(word.word, word.flag))
         end = word.end
-    return found
+    return _surnames_in_context(found)
+
+
+def _surnames_in_context(tokens: list[Token]) -> list[Token]:
+    """A lone surname that jieba did not join: 小 + 李 -> Xiǎo Lǐ, 张 + 先生 -> Zhāng xiānshēng."""
+    result: list[Token] = []
+    for index, token in enumerate(tokens):
+        lone = len(token.text) == 1 and token.text in surnames.COMMON_SURNAMES and token.kind != "text"
+        lone = lone and (segment.word_tag(token.text) or "n")[:1] not in "pcdvur"  # 由, 和, 向: words
+        after = tokens[index + 1].text if index + 1 < len(tokens) else ""
+        if lone and result and result[-1].text in _FAMILIAR and result[-1].kind == "word":
+            familiar = result.pop()
+            reading = _capitalised(familiar.reading) + " " + _surname_reading(token.text)
+            result.append(Token(familiar.text + token.text, "person", reading))
+        elif lone and (
+            after in name_rules.TITLES_AFTER or after in name_rules.HONORIFICS or after in name_rules.TITLES
+        ):
+            result.append(Token(token.text, "person", _surname_reading(token.text)))
+        else:
+            result.append(token)
+    return result
 
 
 def join(readings: list[str]) -> str:
