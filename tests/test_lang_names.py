@@ -324,3 +324,7 @@ def test_transliterated_names_are_read_as_one_word_chinese_ones_as_surname_and_n
     }
     assert all("".join(t for t, _ in h.pieces) == h.pinyin for h in hits)
     assert find_names(article("记者马利报道：今天开会。")).people[0].pinyin == "Mǎ Lì"
+
+
+def test_after_a_reporters_title_a_name_jieba_lists_as_another_word_is_still_a_name() -> None:
+    assert people(article("珀斯1月13日电记者许立群报道：俄罗斯名将夺冠。")) == ["许立群"]
