@@ -206,7 +206,9 @@ def name_at(
         candidate = text[start:end]
         if len(candidate) < length or _time_or_number(candidate[-2:]):
             continue
-        if is_common_word(candidate) and not (_unplaced_place_word(candidate) or (rare_surnames and length == 3)):
+        if is_common_word(candidate) and not (
+            _unplaced_place_word(candidate) or (rare_surnames and length == 3)
+        ):
             continue
         if not looks_like_person(candidate, rare_surnames=rare_surnames):
             continue
