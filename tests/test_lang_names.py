@@ -328,3 +328,9 @@ def test_transliterated_names_are_read_as_one_word_chinese_ones_as_surname_and_n
 
 def test_after_a_reporters_title_a_name_jieba_lists_as_another_word_is_still_a_name() -> None:
     assert people(article("珀斯1月13日电记者许立群报道：俄罗斯名将夺冠。")) == ["许立群"]
+
+
+def test_a_transliterated_name_right_before_a_title() -> None:
+    assert people(article("特使当天向萨达姆总统转交了信件。")) == ["萨达姆"]
+    assert people(article("舍里总裁对记者说，旅游业发展很快。")) == ["舍里"]
+    assert people(article("俄罗斯总统今天发表讲话。")) == []  # 罗斯 is inside jieba's 俄罗斯

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from reader.lang import foreign, name_rules, segment
@@ -49,6 +50,7 @@ def foreign_words(text: ArticleText, parts: frozenset[str]) -> Iterable[str]:
         whole = len(run) >= 2 and match.end() in ends and text.text[end : end + 1] not in "·•・—-"
         if whole and not name_rules.is_common_word(run):
             yield run
+    yield from _runs_before_titles(text)
     counts: dict[str, int] = {}
     for word in text.words:
         if word.flag.startswith("nr"):
@@ -72,6 +74,30 @@ def foreign_words(text: ArticleText, parts: frozenset[str]) -> Iterable[str]:
 
 
 LOCATIVES = "在到至往赴从于"
+
+_TITLE_AFTER_PATTERN = re.compile(
+    "|".join(map(re.escape, sorted({*name_rules.TITLES_AFTER, *name_rules.TITLES}, key=len, reverse=True)))
+)
+
+
+def _runs_before_titles(text: ArticleText) -> Iterable[str]:
+    """The run of transliteration characters right before a title (萨达姆总统, 舍里总裁,
+    科雷先生), starting where a jieba word starts: 俄罗斯总统 holds no 罗斯, as jieba's word
+    俄罗斯 starts before the run; a place or a common word is no name."""
+    starts = text.word_starts
+    for match in _TITLE_AFTER_PATTERN.finditer(text.text):
+        start = match.start()
+        while start > 0 and text.text[start - 1] in foreign.TRANSLIT_CHARS:
+            start -= 1
+        while start < match.start() and start not in starts:
+            start += 1
+        run = text.text[start : match.start()]
+        if len(run) < 2 or (text.text[start - 1 : start] in "·•・—-" and start > 0):
+            continue
+        if is_place(run) or cedict_place(run) or name_rules.is_common_word(run):
+            continue
+        if not name_rules.is_cedict_non_person(run):
+            yield run
 
 
 def _trailing_function_word(text: ArticleText, end: int) -> bool:
