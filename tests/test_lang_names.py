@@ -307,7 +307,7 @@ def test_a_title_wins_over_a_dictionary_that_knows_the_word_as_something_else() 
 
 
 def test_a_foreign_name_opening_the_text_with_a_title_after_it() -> None:
-    assert people(article("科雷先生的参与，使会议更加成功。")) == []  # jieba cut 科|雷先生: no name to read
+    assert people(article("科雷先生的参与，使会议更加成功。")) == ["科雷"]  # jieba cut 科|雷先生
     assert people(article("萨维表示，中国最近发生地震。")) == ["萨维"]
 
 
@@ -334,3 +334,9 @@ def test_a_transliterated_name_right_before_a_title() -> None:
     assert people(article("特使当天向萨达姆总统转交了信件。")) == ["萨达姆"]
     assert people(article("舍里总裁对记者说，旅游业发展很快。")) == ["舍里"]
     assert people(article("俄罗斯总统今天发表讲话。")) == []  # 罗斯 is inside jieba's 俄罗斯
+
+
+def test_countries_are_places_even_when_jieba_tags_them_as_names() -> None:
+    names = find_names(article("他会见了贝宁总统马蒂厄·克雷库，又访问了阿根廷。"))
+    assert [h.name for h in names.people] == ["马蒂厄·克雷库"]
+    assert {"贝宁", "阿根廷"} <= {h.name for h in names.places}

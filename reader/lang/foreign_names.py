@@ -50,7 +50,7 @@ def foreign_words(text: ArticleText, parts: frozenset[str]) -> Iterable[str]:
         whole = len(run) >= 2 and match.end() in ends and text.text[end : end + 1] not in "·•・—-"
         if whole and not name_rules.is_common_word(run):
             yield run
-    yield from _runs_before_titles(text)
+    yield from runs_before_titles(text)
     counts: dict[str, int] = {}
     for word in text.words:
         if word.flag.startswith("nr"):
@@ -80,10 +80,10 @@ _TITLE_AFTER_PATTERN = re.compile(
 )
 
 
-def _runs_before_titles(text: ArticleText) -> Iterable[str]:
+def runs_before_titles(text: ArticleText) -> Iterable[str]:
     """The run of transliteration characters right before a title (萨达姆总统, 舍里总裁,
     科雷先生), starting where a jieba word starts: 俄罗斯总统 holds no 罗斯, as jieba's word
-    俄罗斯 starts before the run; a place or a common word is no name."""
+    俄罗斯 starts before the run; a place, a common word or a country (贝宁总统) is no name."""
     starts = text.word_starts
     for match in _TITLE_AFTER_PATTERN.finditer(text.text):
         start = match.start()
@@ -96,8 +96,9 @@ def _runs_before_titles(text: ArticleText) -> Iterable[str]:
             continue
         if is_place(run) or cedict_place(run) or name_rules.is_common_word(run):
             continue
-        if not name_rules.is_cedict_non_person(run):
-            yield run
+        tag = next((w.flag for w in text.words if w.start == start), "")
+        if tag.startswith("nr") or not (tag == "ns" or name_rules.is_cedict_non_person(run)):
+            yield run  # 萨达姆 (jieba: a person) yes, 贝宁 (a place; CC-CEDICT: Benin) no
 
 
 def _trailing_function_word(text: ArticleText, end: int) -> bool:

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from reader.lang import foreign, name_rules, segment
 from reader.lang.article_text import ArticleLike, ArticleText
 from reader.lang.credits import author_names, credit_lines, name_lines, photo_credits
-from reader.lang.foreign_names import LOCATIVES, foreign_words, full_names
+from reader.lang.foreign_names import LOCATIVES, foreign_words, full_names, runs_before_titles
 from reader.lang.place_finder import is_place
 
 _CLAUSE_BREAK = re.compile(r"[，。；：？！,;:?!（）()“”\"《》【】\n\s]")
@@ -223,7 +223,7 @@ def find_people(article: ArticleLike, texts: list[ArticleText]) -> tuple[list[st
                 chinese.add(name)
         found.extend(foreign_words(text, parts))
     candidates = frozenset(found)
-    titled = {name for text in texts for name in _after_titles(text)}
+    titled = {name for text in texts for name in [*_after_titles(text), *runs_before_titles(text)]}
     kept = {name for name in found if name_rules.may_be_person(name, candidates, titled=name in titled)}
     for text in texts:
         kept.update(n for n in _joined_names(text, set(kept)) if name_rules.may_be_person(n, candidates))

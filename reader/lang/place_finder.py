@@ -17,15 +17,15 @@ _PLACE_TAGS = ("ns", "nz")
 def is_place(word: str, flag: str = "ns") -> bool:
     """Whether a word jieba tagged as a place (or proper noun) is one.
 
-    Known special readings and CC-CEDICT's place entries (of the word, or of its proper part
-    before 市/县/区…) say yes. An unknown ns word ending in such a suffix is taken when its
+    Known special readings, the countries and CC-CEDICT's place entries (of the word, or of
+    its proper part before 市/县/区…) say yes. An unknown ns word ending in such a suffix is taken when its
     proper part is not an everyday word (都市区 is a "city area", not a place).
     """
     if len(word) < 2 or not all(name_rules.is_hanzi(c) for c in word):
         return False
     proper, suffix = places.split_admin_suffix(word)
     for candidate in dict.fromkeys((word, proper)):
-        if candidate in places.PLACE_READINGS or cedict_place(candidate):
+        if candidate in places.PLACE_READINGS or candidate in places.COUNTRIES or cedict_place(candidate):
             return True
     return (
         flag == "ns"
@@ -61,7 +61,7 @@ def places_of(texts: list[ArticleText]) -> list[str]:
     found: list[str] = []
     for text in texts:
         for word in text.words:
-            if word.flag in _PLACE_TAGS and is_place(word.word, word.flag):
+            if word.word in places.COUNTRIES or (word.flag in _PLACE_TAGS and is_place(word.word, word.flag)):
                 found.append(word.word)
         found.extend(_table_places(text))
     return list(dict.fromkeys(found))
