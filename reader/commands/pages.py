@@ -11,7 +11,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from reader.page import Page, read_page
+from reader.page import Page, read_pages
 
 UNREADABLE = ("unreadable", "binary")
 
@@ -25,19 +25,19 @@ class PageReader:
 
     def read(self, names: Iterable[str], *, warn: bool = False) -> Iterator[Page]:
         for name in self.expand(names):
-            page = read_page(Path(name), source=name)
-            if page.status in UNREADABLE:
-                self.error(f"{name}: {'; '.join(page.warnings)}")
-                continue
-            if warn:
-                for warning in page.warnings:
-                    print(f"reader {self.command}: {name}: {warning}", file=sys.stderr)
-            if page.status == "empty":  # no text to show: exit 1, as the README says
+            for page in read_pages(Path(name), source=name):  # one a form-feed page
+                if page.status in UNREADABLE:
+                    self.error(f"{name}: {'; '.join(page.warnings)}")
+                    continue
                 if warn:
-                    self.failed = True  # its warning is printed just above
-                else:
-                    self.error(f"{name}: {'; '.join(page.warnings) or 'the page has no text'}")
-            yield page
+                    for warning in page.warnings:
+                        print(f"reader {self.command}: {name}: {warning}", file=sys.stderr)
+                if page.status == "empty":  # no text to show: exit 1, as the README says
+                    if warn:
+                        self.failed = True  # its warning is printed just above
+                    else:
+                        self.error(f"{name}: {'; '.join(page.warnings) or 'the page has no text'}")
+                yield page
 
     def error(self, message: str) -> None:
         print(f"reader {self.command}: {message}", file=sys.stderr)
