@@ -1,8 +1,8 @@
 """No text hidden: every headline line, byline and block `reader parse --json` prints is on screen.
 
-The test reads the seeds and the dev corpus (copied into tests/fixtures/dev, since CI only
-has the repository) the way a reader would, `]` through every article and `}` to the next
-issue, and looks for each string of the CLI's parse in the article pane's wrapped lines.
+The test reads the seeds and the dev corpus (tests/fixtures/dev/pages: CI has only the
+repository) the way a reader would, `]` through every article and `}` to the next issue,
+and looks for each string of the CLI's parse in the article pane's wrapped lines.
 Wrapping only inserts line breaks and drops spaces at line edges, so the comparison joins the
 lines and ignores whitespace; the check is per string, so a dropped headline line fails it.
 """
@@ -17,7 +17,7 @@ from pathlib import Path
 from tests.conftest import ROOT
 from tests.test_ui_session import SEEDS, seed_app, settle
 
-DEV = Path(__file__).resolve().parent / "fixtures" / "dev"
+DEV = Path(__file__).resolve().parent / "fixtures" / "dev" / "pages"  # the lead's copy of the dev corpus
 
 
 def squeeze(text: str) -> str:
