@@ -90,7 +90,7 @@ def test_markdown_export_groups_by_issue_and_quotes_the_paragraph(
     july = out[out.index("## 2021-07-29") :]
     assert july.index("### 夏粮再获丰收") < july.index("### 图片新闻")  # page order within an issue
     assert "> 　　专家指出，科技贡献率提高。\n> 第二行\n" in july
-    assert "Compare with *2020*.\n\\# not a heading" in july  # the note as written, never a heading
+    assert "Compare with *2020*.\\\n\\# not a heading" in july  # its lines kept (hard break), never a heading
     assert "### 社论 \\[评论\\]" in out  # a title is text, not Markdown
     assert "`2021-07-29/01.txt` · article a2 · paragraph 2" in july
 

@@ -27,8 +27,15 @@ def _quote(text: str) -> list[str]:
 
 
 def _note_lines(note: str) -> list[str]:
-    """The reader's note as written, except that a line cannot turn into a heading of the export."""
-    return [f"\\{line}" if line.startswith("#") else line for line in note.strip().splitlines()]
+    """The reader's note as written, except that a line cannot turn into a heading of the export.
+
+    Markdown joins consecutive lines into one: a line followed by another ends in a backslash
+    (a hard line break), so the note keeps its lines; blank lines stay paragraph breaks."""
+    lines = [f"\\{line}" if line.startswith("#") else line for line in note.strip().splitlines()]
+    return [
+        f"{line}\\" if line.strip() and index + 1 < len(lines) and lines[index + 1].strip() else line
+        for index, line in enumerate(lines)
+    ]
 
 
 def _issue_order(issue: str) -> tuple[int, str]:
@@ -46,7 +53,9 @@ def export_markdown(marks: Iterable[Bookmark]) -> str:
         for mark in sorted(groups[issue], key=lambda m: (m.rel, m.paragraph, m.created)):
             out += [f"### {_escape(mark.title or mark.article_id)}", ""]
             out += [
-                f"`{mark.rel}` · article {mark.article_id} · paragraph {mark.paragraph + 1} · {mark.created}",
+                # "paragraph 2 (index 1)": counted from 1 for the reader, the JSON's paragraph_index too
+                f"`{mark.rel}` · article {mark.article_id} · paragraph {mark.paragraph + 1}"
+                f" (index {mark.paragraph}) · {mark.created}",
                 "",
             ]
             quoted = _quote(mark.paragraph_text)

@@ -16,6 +16,7 @@ from typing import Any, ClassVar
 
 from rich.text import Text
 from textual import on, work
+from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.message import Message
@@ -29,6 +30,7 @@ from reader.ui.bookmark_places import Located, locate
 from reader.ui.position import ReadingPosition
 from reader.ui.screens.confirm import ConfirmScreen
 from reader.ui.screens.note import NoteScreen
+from reader.ui.widgets.filter_field import FilterField
 from reader.ui.widgets.lists import PaneList
 
 NOTE_EXCERPT = 70
@@ -43,8 +45,11 @@ def matches(bookmark: Bookmark, query: str) -> bool:
 
 
 def when(bookmark: Bookmark) -> str:
-    """The creation date as a reader writes it: 2024-05-01 12:34."""
-    return bookmark.created[:16].replace("T", " ")
+    """The creation date in the reader's time zone (TZ), as a reader writes it: 2024-05-01 12:34."""
+    try:
+        return datetime.fromisoformat(bookmark.created).astimezone().strftime("%Y-%m-%d %H:%M")
+    except ValueError:  # not a timestamp (a hand-edited database): shown as it is
+        return bookmark.created[:16].replace("T", " ")
 
 
 def excerpt(note: str, width: int = NOTE_EXCERPT) -> str:
@@ -59,7 +64,8 @@ class BookmarksScreen(Screen[ReadingPosition | None]):
         Binding("escape", "close", "Close", id="bookmarks.close"),
         Binding("d,delete", "delete", "Delete", id="bookmarks.delete"),
         Binding("e", "edit", "Edit note", id="bookmarks.edit"),
-        Binding("x", "export", "Export", id="bookmarks.export"),
+        # Priority: x exports from the focused (empty) filter field too.
+        Binding("x", "export", "Export", id="bookmarks.export", priority=True),
         Binding("down", "to_list", "To the list", show=False, id="bookmarks.to_list"),
     ]
 
@@ -105,7 +111,9 @@ class BookmarksScreen(Screen[ReadingPosition | None]):
 
     def compose(self) -> ComposeResult:
         yield Static(Text("★ Bookmarks", style="bold"), id="bookmarks-title")
-        yield Input(placeholder="Filter by title, note or issue", id="bookmarks-filter")
+        yield FilterField(  # x exports from the empty filter (reader/ui/widgets/filter_field.py)
+            placeholder="Filter by title, note or issue", id="bookmarks-filter", free_keys=frozenset({"x"})
+        )
         yield PaneList(id="bookmarks-list")
         yield Static(
             Text(
@@ -286,6 +294,8 @@ class BookmarksScreen(Screen[ReadingPosition | None]):
         )
 
     def action_export(self) -> None:
+        if self.focused is self.filter and self.filter.value:
+            raise SkipAction  # the x is part of the filter being typed
         self.export()
 
     @work(thread=True, exclusive=True, group="bookmarks-export")
