@@ -32,6 +32,7 @@ from reader.ui.screens.confirm import ConfirmScreen
 from reader.ui.screens.note import NoteScreen
 from reader.ui.widgets.filter_field import FilterField
 from reader.ui.widgets.lists import PaneList
+from reader.ui.wrapped_text import WrappedText
 
 NOTE_EXCERPT = 70
 
@@ -192,7 +193,7 @@ class BookmarksScreen(Screen[ReadingPosition | None]):
         count = f"{len(self.shown)} of {len(self.bookmarks)}" if query.strip() else str(len(self.bookmarks))
         self.query_one("#bookmarks-title", Static).update(Text(f"★ Bookmarks ({count})", style="bold"))
 
-    def _prompt(self, bookmark: Bookmark) -> Text:
+    def _prompt(self, bookmark: Bookmark) -> WrappedText:
         text = Text(no_wrap=False)
         text.append(bookmark.title or bookmark.article_id, style="bold")
         problem = self.missing.get(bookmark.key)
@@ -200,8 +201,8 @@ class BookmarksScreen(Screen[ReadingPosition | None]):
             text.append("  [missing]", style="bold red")
         text.append(f"\n  {bookmark.issue or bookmark.rel} · {when(bookmark)}", style="dim")
         if bookmark.note.strip():
-            text.append(f"\n  ✎ {excerpt(bookmark.note)}", style="italic")
-        return text
+            text.append(f"\n  ✎ {excerpt(bookmark.note)}")
+        return WrappedText(text)  # the article view's line breaking (避头尾)
 
     @property
     def current(self) -> Bookmark | None:
