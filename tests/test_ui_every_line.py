@@ -81,3 +81,25 @@ async def test_every_string_of_every_article_is_on_screen(tmp_path: Path) -> Non
                 )
     assert not missing, "\n".join(missing[:20])
     assert seen == set(wanted)
+
+
+async def test_every_list_entry_is_drawn_whole_beside_the_scrollbar(tmp_path: Path) -> None:
+    """The articles list keeps each entry's last line when the scrollbar takes a column (it
+    measured the entries before, and `陈晓苏）` lost its `）`)."""
+    from tests.screen import region_lines
+
+    app = seed_app(tmp_path, restore=False)
+    async with app.run_test(size=(110, 14)) as pilot:
+        screen = app.main
+        await settle(pilot, lambda: len(screen.articles.entries) == 8 and not screen.loading_issue)
+        await pilot.press("tab")
+        assert screen.articles.show_vertical_scrollbar
+        for number, entry in enumerate(screen.articles.entries):
+            if number:
+                await pilot.press("j")
+            await settle(pilot, lambda n=number: screen.articles.current_number == n)
+            scrollbar = str.maketrans("", "", "▁▂▃▄▅▆▇█…")
+            drawn = squeeze("".join(region_lines(app, screen.articles))).translate(scrollbar)
+            article = entry.article
+            shown = (article.title if article.title else article.blocks[0].text[:24]) + article.byline
+            assert squeeze(shown).replace("…", "") in drawn, (number, drawn)

@@ -35,6 +35,12 @@ class PaneList(OptionList):
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes, markup=False)
 
+    def watch_show_vertical_scrollbar(self) -> None:
+        """The scrollbar came or went: the text is a cell narrower or wider, so every entry's
+        height is measured again. OptionList keeps the heights it measured before, and an
+        entry that now needs one more line lost it (a byline's last `）` under the scrollbar)."""
+        self._clear_caches()
+
 
 class IssueList(PaneList):
     """Issues of the archive: date (or folder name) and page count."""
