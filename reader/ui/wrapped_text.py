@@ -24,8 +24,9 @@ class WrappedText:
     before its first screen line. `str()` and `plain` give the text, as for a `Text`.
     """
 
-    def __init__(self, text: Text) -> None:
+    def __init__(self, text: Text, *, wrap: bool = True) -> None:
         self.text = text
+        self.wrap = wrap  # False: each line is cut to the width, ending in "…" (a page header)
 
     @property
     def plain(self) -> str:
@@ -37,6 +38,8 @@ class WrappedText:
     def lines(self, width: int) -> list[Text]:
         """The screen lines at `width` cells, each a slice of the text with its styles."""
         width = max(1, width)
+        if not self.wrap:
+            return [self._cut(line, width) for line in self.text.split("\n")]
         out: list[Text] = []
         offset = 0
         for piece in self.text.plain.split("\n"):
@@ -49,6 +52,14 @@ class WrappedText:
                 out.append(part)
             offset += len(piece) + 1
         return out
+
+    @staticmethod
+    def _cut(line: Text, width: int) -> Text:
+        if cell_len(line.plain) <= width:
+            return line
+        cut = line.copy()
+        cut.truncate(width, overflow="ellipsis")
+        return cut
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         for line in self.lines(options.max_width):

@@ -140,7 +140,7 @@ class ArticleList(PaneList):
         header = Text(f"── {page_label(ref, page)} ", style="bold", no_wrap=True)
         if page.status in PROBLEM_STATUSES:
             header.append(f"[{page.status}]", style="bold red")
-        options: list[Option] = [Option(header, disabled=True)]
+        options: list[Option] = [Option(WrappedText(header, wrap=False), disabled=True)]
         if page.status in PROBLEM_STATUSES and page.warnings:
             options.append(Option(Text(page.warnings[0], style="italic"), disabled=True))
         added: list[ArticleEntry] = []
