@@ -29,8 +29,8 @@ def screen_lines(app: App) -> list[str]:
 
 
 def region_lines(app: App, widget: Widget, *, inner: bool = True) -> list[str]:
-    """The rows of the screen inside `widget` (inside its border and padding when `inner`)."""
-    region = widget.content_region if inner else widget.region
+    """The rows of the screen inside `widget` (inside its border, padding and scrollbar when `inner`)."""
+    region = widget.scrollable_content_region if inner else widget.region
     rows = screen_lines(app)
     out = []
     for row in rows[region.y : region.bottom]:

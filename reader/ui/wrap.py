@@ -18,6 +18,8 @@ offsets in the source text so search highlights and a word cursor map to screen 
 from __future__ import annotations
 
 import re
+from collections import deque
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from rich.cells import cell_len, get_character_cell_size
@@ -45,50 +47,57 @@ class Line:
     indent: int = 0
 
 
-def _tokens(text: str) -> list[tuple[int, int, bool]]:
+#: One unit: a run of spaces, a Latin/number run, or any other single character. One C-level
+#: scan instead of two regex calls a character (a 1,000,000-character paragraph must wrap fast).
+_UNIT = re.compile(r"(?P<space>[ \t\u3000]+)|(?:" + _WORD.pattern + r")|.", re.S)
+
+
+def _tokens(text: str) -> Iterator[tuple[int, int, bool]]:
     """Split `text` into (start, end, is_space) units that the wrapper never cuts inside."""
-    tokens: list[tuple[int, int, bool]] = []
-    position = 0
-    length = len(text)
-    while position < length:
-        space = _SPACE.match(text, position)
-        if space:
-            tokens.append((position, space.end(), True))
-            position = space.end()
-            continue
-        word = _WORD.match(text, position)
-        end = word.end() if word else position + 1
-        tokens.append((position, end, False))
-        position = end
-    return tokens
+    for match in _UNIT.finditer(text):
+        yield match.start(), match.end(), match.lastgroup == "space"
 
 
-def _glue(text: str, tokens: list[tuple[int, int, bool]]) -> list[tuple[int, int, bool]]:
-    """Merge units so that no unit starts with a no-line-start or ends with a no-line-end char."""
-    glued: list[list[int | bool]] = []
+def _glue(text: str, tokens: Iterable[tuple[int, int, bool]]) -> Iterator[tuple[int, int, bool]]:
+    """Merge units so that no unit starts with a no-line-start or ends with a no-line-end char.
+
+    A stream: only the last two units can still change (a mark joins the unit before it, a
+    space before a mark goes), so a long paragraph is never held as a million small lists,
+    whose garbage collection paused every thread of the app for tenths of a second.
+    """
+    pending: deque[list[int | bool]] = deque()  # the last units, still open to change
+    emitted = 0
+    no_start, no_end = NO_LINE_START, NO_LINE_END
     carry_start: int | None = None  # start of pending opening punctuation
     for start, end, is_space in tokens:
         if is_space:
             if carry_start is not None:
                 # `“ word`: the opening mark stays with what follows, space included.
                 continue
-            glued.append([start, end, True])
-            continue
-        if carry_start is not None:
-            start = carry_start
-            carry_start = None
-        if text[start] in NO_LINE_START and glued and glued[-1][2] and len(glued) > 1:
-            glued.pop()  # `word ，`: the space goes, the mark joins the word
-        if text[start] in NO_LINE_START and glued and not glued[-1][2]:
-            glued[-1][1] = end
+            pending.append([start, end, True])
         else:
-            glued.append([start, end, False])
-        if text[end - 1] in NO_LINE_END:
-            last = glued.pop()
-            carry_start = int(last[0])
+            if carry_start is not None:
+                start = carry_start
+                carry_start = None
+            if text[start] in no_start and pending:
+                if pending[-1][2] and emitted + len(pending) > 1:
+                    pending.pop()  # `word ，`: the space goes, the mark joins the word
+                if pending and not pending[-1][2]:
+                    pending[-1][1] = end
+                else:
+                    pending.append([start, end, False])
+            else:
+                pending.append([start, end, False])
+            if text[end - 1] in no_end:
+                carry_start = int(pending.pop()[0])
+        while len(pending) > 2:
+            first = pending.popleft()
+            emitted += 1
+            yield int(first[0]), int(first[1]), bool(first[2])
     if carry_start is not None:
-        glued.append([carry_start, len(text), False])
-    return [(int(s), int(e), bool(sp)) for s, e, sp in glued]
+        pending.append([carry_start, len(text), False])
+    for unit in pending:
+        yield int(unit[0]), int(unit[1]), bool(unit[2])
 
 
 def _hard_split(text: str, start: int, end: int, room: int, width: int) -> list[tuple[int, int]]:
@@ -141,36 +150,45 @@ def wrap(
 
 
 def _keep_together(
-    units: list[tuple[int, int, bool]], offsets: frozenset[int]
-) -> list[tuple[int, int, bool]]:
+    units: Iterable[tuple[int, int, bool]], offsets: frozenset[int]
+) -> Iterator[tuple[int, int, bool]]:
     """Merge each unit starting at one of `offsets` into the unit right before it."""
     if not offsets:
-        return units
-    merged: list[tuple[int, int, bool]] = []
+        yield from units
+        return
+    last: tuple[int, int, bool] | None = None
     for start, end, is_space in units:
-        if start in offsets and merged and not merged[-1][2] and merged[-1][1] == start:
-            merged[-1] = (merged[-1][0], end, False)
-        else:
-            merged.append((start, end, is_space))
-    return merged
+        if last is not None and start in offsets and not last[2] and last[1] == start:
+            last = (last[0], end, False)
+            continue
+        if last is not None:
+            yield last
+        last = (start, end, is_space)
+    if last is not None:
+        yield last
 
 
 def _wrap_piece(
     text: str, begin: int, finish: int, width: int, indent: int, keep_together: frozenset[int] = frozenset()
 ) -> list[Line]:
     """Greedy fill of `text[begin:finish]`: a unit that does not fit starts the next line."""
-    units = _glue(text, [(s + begin, e + begin, sp) for s, e, sp in _tokens(text[begin:finish])])
-    units = _keep_together(units, keep_together)
+    shifted = ((s + begin, e + begin, sp) for s, e, sp in _tokens(text[begin:finish]))
+    units = _keep_together(_glue(text, shifted), keep_together)
     lines: list[Line] = []
     line_start: int | None = None
     line_end = begin
     line_indent = indent
+    used = 0  # cells of text[line_start:line_end], kept as the line grows (not measured again)
     for start, end, is_space in units:
         if is_space:
             continue  # inside a line it is part of the slice; at a line's edges it is dropped
-        if line_start is not None and line_indent + cell_len(text[line_start:end]) > width:
-            lines.append(Line(line_start, line_end, line_indent))
-            line_start, line_indent = None, 0
+        if line_start is not None:
+            grown = used + cell_len(text[line_end:end])
+            if line_indent + grown > width:
+                lines.append(Line(line_start, line_end, line_indent))
+                line_start, line_indent = None, 0
+            else:
+                used = grown
         if line_start is None:
             room = width - line_indent
             if cell_len(text[start:end]) > room:
@@ -180,6 +198,7 @@ def _wrap_piece(
                     line_indent = 0
                 start = pieces[-1][0]
             line_start = start
+            used = cell_len(text[start:end])
         line_end = end
     if line_start is not None:
         lines.append(Line(line_start, line_end, line_indent))

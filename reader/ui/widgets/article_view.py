@@ -11,6 +11,7 @@ the block offsets that highlights, the cursor and bookmarks use.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import ClassVar
 
 from rich.segment import Segment
@@ -24,11 +25,25 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from reader.page.model import Article
-from reader.ui.document import Annotation, BlockKey, Highlight, Layout, ParagraphStyle, article_blocks
+from reader.ui.document import (
+    Annotation,
+    BlockKey,
+    DocBlock,
+    Highlight,
+    Layout,
+    ParagraphStyle,
+    article_blocks,
+)
 from reader.ui.tones import tone_styles
 from reader.ui.widgets.word_cursor import WordCursor
 from reader.ui.words import ArticleWords, WordSpan
 from reader.ui.wrapped_text import WrappedText
+
+#: An article longer than this (characters of display text) is laid out in a thread: wrapping
+#: 1,000,000 characters takes seconds, which must not freeze the keys. Until the layout is
+#: ready the view shows the article's first PREVIEW_CHARS characters, laid out at once.
+LAZY_CHARS = 50_000
+PREVIEW_CHARS = 5_000
 
 ROLES = (
     "kind",
@@ -85,6 +100,11 @@ class ArticleView(ScrollView, can_focus=True):
         self._styles: dict[str, Style] = {}
         self.annotations: list[Annotation] = []  # inline pinyin after names
         self._placeholder_lines: list[str] = [self.placeholder]
+        self._generation = 0  # bumped at each relayout: a late layout from the thread is dropped
+        self.laying_out = False  # a preview shows while the full layout is made in a thread
+        self._after_layout: tuple[BlockKey, int, int] | None = None  # a scroll asked meanwhile
+        self._layout_busy = False  # the layout thread is working
+        self._layout_next: tuple[int, list[DocBlock], int, list[Annotation]] | None = None
         self.cursor = WordCursor(self)
 
     # -- content -------------------------------------------------------------------------
@@ -96,6 +116,7 @@ class ArticleView(ScrollView, can_focus=True):
         self.highlights = []
         self.annotations = []
         self.cursor.reset()
+        self._after_layout = None
         self._relayout()
         self._jump(0)
         self.refresh()
@@ -134,6 +155,8 @@ class ArticleView(ScrollView, can_focus=True):
 
     def scroll_to_block(self, key: BlockKey, offset: int = 0, context: int = 2) -> None:
         """Bring character `offset` of block `key` into view, `context` lines below the top."""
+        if self.laying_out:
+            self._after_layout = (key, offset, context)  # done again on the full layout
         if self._layout is not None:
             y = self._layout.line_of(key, offset)
             self._jump(y - context)
@@ -142,6 +165,8 @@ class ArticleView(ScrollView, can_focus=True):
         """Scroll character `offset` of block `key` into view, a third down, unless it shows already."""
         if self._layout is None:
             return
+        if self.laying_out:
+            self._after_layout = (key, offset, max(1, self.scrollable_content_region.height) // 3)
         y = self._layout.line_of(key, offset)
         height = max(1, self.scrollable_content_region.height)
         top = round(self.scroll_y)
@@ -180,6 +205,8 @@ class ArticleView(ScrollView, can_focus=True):
 
     def _relayout(self) -> None:
         width = max(1, self.scrollable_content_region.width)
+        self._generation += 1
+        self.laying_out = False
         if self.article is None:
             self._layout = None
             # The placeholder wraps like the text (a binary page's message is not cut at the edge).
@@ -188,8 +215,68 @@ class ArticleView(ScrollView, can_focus=True):
             ]
             self.virtual_size = Size(width, max(1, len(self._placeholder_lines)))
             return
-        self._layout = Layout(article_blocks(self.article, self.paragraph_style), width, self.annotations)
+        blocks = article_blocks(self.article, self.paragraph_style)
+        if sum(len(block.text) for block in blocks) <= LAZY_CHARS:
+            self._layout = Layout(blocks, width, self.annotations)
+        else:
+            self.laying_out = True
+            if not self.show_vertical_scrollbar:  # it will show: lay out once, at the final width
+                width = max(1, width - self.styles.scrollbar_size_vertical)
+            self._layout = Layout(preview_blocks(blocks), width, self.annotations)
+            self._lay_out_in_thread(self._generation, blocks, width, list(self.annotations))
         self.virtual_size = Size(width, len(self._layout))
+
+    #: What makes a layout (a test may slow it down to press keys meanwhile).
+    layout_factory = Layout
+
+    def _lay_out_in_thread(
+        self, generation: int, blocks: list[DocBlock], width: int, annotations: list[Annotation]
+    ) -> None:
+        """Lay the article out in a thread; while one runs, only the latest request waits for it
+        (a resize or a scrollbar during a long layout does not start a second one at once)."""
+        job = (generation, blocks, width, annotations)
+        if self._layout_busy:
+            self._layout_next = job
+            return
+        self._layout_busy = True
+
+        def work() -> None:
+            current: tuple[int, list[DocBlock], int, list[Annotation]] | None = job
+            while current is not None:
+                number, parts, columns, marks = current
+                layout = self.layout_factory(parts, columns, marks)
+                try:
+                    self.app.call_from_thread(self._layout_ready, number, layout)
+                    current = self.app.call_from_thread(self._next_layout_job)
+                except RuntimeError:  # the app closed meanwhile
+                    return
+
+        self.run_worker(work, thread=True, group="article-layout", exit_on_error=False)
+
+    def _next_layout_job(self) -> tuple[int, list[DocBlock], int, list[Annotation]] | None:
+        """The layout asked for while the thread worked, if it is still wanted (event loop)."""
+        job, self._layout_next = self._layout_next, None
+        if job is None or job[0] != self._generation:
+            self._layout_busy = False
+            return None
+        return job
+
+    def _layout_ready(self, generation: int, layout: Layout) -> None:
+        """The full layout from the thread: swapped in with the same character at the top."""
+        if generation != self._generation:
+            return  # another article, width or style since
+        anchor = self._top_character()
+        self._layout = layout
+        self.laying_out = False
+        self.virtual_size = Size(layout.width, len(layout))
+        wanted, self._after_layout = self._after_layout, None
+        if wanted is not None:
+            key, offset, context = wanted
+            self._jump(layout.line_of(key, offset) - context)
+        elif anchor is not None:
+            self._jump(layout.line_of(*anchor))
+        self.refresh()
+        self.post_message(self.Moved())
 
     def on_resize(self) -> None:
         # Keep the character at the top, not just its block: a long paragraph (or a search
@@ -301,3 +388,21 @@ class ArticleView(ScrollView, can_focus=True):
         if offset is not None:
             self.focus()
             self.cursor.click(offset.x, offset.y)
+
+
+def preview_blocks(blocks: list[DocBlock]) -> list[DocBlock]:
+    """The first PREVIEW_CHARS characters of the article's blocks (a block cut short keeps its
+    key, so offsets in it stay right), then a line saying the rest is being laid out."""
+    shown: list[DocBlock] = []
+    room = PREVIEW_CHARS
+    total = sum(len(block.text) for block in blocks)
+    for block in blocks:
+        if room <= 0:
+            break
+        if len(block.text) > room:
+            block = replace(block, text=block.text[:room])
+        shown.append(block)
+        room -= len(block.text)
+    note = f"… laying out the rest ({total:,} characters)"
+    shown.append(DocBlock("laying-out", note, "placeholder", space_before=1))
+    return shown
