@@ -12,6 +12,7 @@ dynamic programme over the blocks), since one article can sit between two of the
 from __future__ import annotations
 
 import itertools
+import operator
 import re
 from dataclasses import dataclass, field
 
@@ -68,14 +69,15 @@ class HeadGroup:
     after: Core | None = None  # the part that starts right below it
 
 
-def tokens(text: str) -> set[object]:
+def tokens(text: str) -> set[str]:
     """Character bigrams of the Chinese text and whole Latin/number words: what two texts share.
 
     Bigrams are taken over the Chinese characters with punctuation and Latin removed; the few
-    that straddle a removed mark are noise both sides share alike.
+    that straddle a removed mark are noise both sides share alike. Latin and number words are
+    lower case, and so the only ASCII tokens.
     """
     han = _NOT_HAN.sub("", text)
-    out: set[object] = set(itertools.pairwise(han))
+    out = set(map(operator.add, han, han[1:]))
     if len(han) == 1:
         out.add(han)
     out.update(word.lower() for word in _LATIN_WORD.findall(text))
@@ -251,14 +253,12 @@ def assign_headlines(sequence: list[Core | HeadGroup]) -> list[Core]:
     bodies = {key: _NOT_HAN.sub("", text) for key, text in texts.items()}
     latin = {key: {w.lower() for w in _LATIN_WORD.findall(text)} for key, text in texts.items()}
 
-    def holds(core: Core | None, token: object) -> bool:
+    def holds(core: Core | None, token: str) -> bool:
         if core is None:
             return False
-        if isinstance(token, str):
-            return token in latin[id(core)] if token.isascii() else token in bodies[id(core)]
-        return token[0] + token[1] in bodies[id(core)]  # type: ignore[index]
+        return token in (latin if token.isascii() else bodies)[id(core)]
 
-    line_token_sets: dict[int, set[object]] = {}
+    line_token_sets: dict[int, set[str]] = {}
 
     def similarity(line: Line, core: Core | None, other: Core | None, *, closed_ok: bool) -> float | None:
         if core is None or not core.accepts_headline or (core.closed and not closed_ok):
