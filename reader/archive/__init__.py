@@ -19,10 +19,12 @@ from pathlib import Path
 import platformdirs
 
 from reader.archive.cache import ParseCache
-from reader.archive.discovery import discover_pages
+from reader.archive.discovery import FoundPage, discover_pages
 from reader.archive.grouping import Issue, IssueIndex, PageRef
+from reader.archive.naming import date_in_name
+from reader.page import page_infos
 from reader.page.load import MAX_PAGE_BYTES, count_pages
-from reader.page.model import Page
+from reader.page.model import Page, PageInfo
 from reader.resources import seeds_dir
 
 __all__ = ["Archive", "Issue", "PageRef", "default_archive_paths", "default_cache_dir"]
@@ -44,15 +46,20 @@ def default_cache_dir() -> Path:
     return Path(platformdirs.user_cache_dir("kanbao"))
 
 
-def _form_feed_pages(path: str) -> int:
-    """How many form-feed pages a page file holds (0: one page). Reading the file costs one
-    open and read in the scan worker; a file that cannot be read is one page, whose load says why."""
+def _read_furniture(found: FoundPage) -> tuple[int, tuple[PageInfo, ...]]:
+    """How many form-feed pages a page file holds (0: one page) and, when its names carry no
+    date, what each page's furniture prints (for grouping by paper and date). One open and read
+    in the scan worker; a file that cannot be read is one page, whose load says why."""
     try:
-        with open(path, "rb") as handle:
+        with open(found.path, "rb") as handle:
             data = handle.read(MAX_PAGE_BYTES)
     except OSError:
-        return 0
-    return count_pages(data)
+        return 0, ()
+    parts = count_pages(data)
+    if date_in_name(found.rel):
+        return parts, ()
+    infos = page_infos(data)
+    return parts, infos
 
 
 class Archive:
@@ -86,9 +93,11 @@ class Archive:
         self._cache_error_reported = False  # a fresh error list says it again
         self._by_rel = {}
         for found in discover_pages(self.paths, self.errors.append, cancel):
-            parts = _form_feed_pages(found.path)
+            parts, printed = _read_furniture(found)
             for part in range(1, parts + 1) if parts else (0,):
-                ref = index.add(found, part)
+                ref = index.add(
+                    found, part, printed[part - 1] if part and printed else printed[0] if printed else None
+                )
                 # the same rel under two roots: the first one found keeps the bookmark key
                 self._by_rel.setdefault(ref.rel, ref)
                 yield ref

@@ -36,6 +36,7 @@ _MAYBE_SPECIAL = re.compile(
 #: How a dateline begins: a line starting so may end before its 电 or 讯.
 _DATELINE_OPENERS = ("据", "本报", "新华社", "中新社", "中通社")
 _PROSE_MARKS = frozenset("，、；。")
+_LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 _NOTICE_CREDITS = frozenset({"宣", "广告", "（广告）", "(广告)"})
 _ROLE_WORDS = ("记者", "通讯员", "摄影", "撰稿", "作者", "编辑", "撰文", "文", "图", "实习生")
 _CREDIT_TAIL = re.compile(
@@ -70,6 +71,7 @@ class Line:
         "letter_spaced",
         "number",
         "phrase_gap",
+        "stretched",
         "terminal",
         "text",
         "width",
@@ -103,6 +105,9 @@ class Line:
             or (("记者" in text or "通讯员" in text) and ends_with_credit(text))  # `…着急”。扬子晚报记者柳扬`
         )
         self.letter_spaced = spaced and is_letter_spaced(text)
+        self.stretched = self.letter_spaced or (
+            spaced and body != text and _LATIN_WORD.search(text) is not None
+        )
         # a headline's gap between two phrases; a stray space in running text (`地离开中 国，再看看`)
         # is none: headlines with a gap hold no commas
         self.phrase_gap = spaced and has_phrase_gap(text) and _PROSE_MARKS.isdisjoint(text)
@@ -113,13 +118,14 @@ class Line:
         return f"Line({self.number}, {self.text!r}, {self.kind!r})"
 
     def width_in(self, column: int) -> int:
-        """Width for comparing with the column: a letter-spaced line was stretched to fill it."""
-        if self.letter_spaced:
+        """Width for comparing with the column: a letter-spaced line, or one whose Latin words
+        got justification spaces (`据 Reuters 报道 GDP 增长`), was stretched to fill it."""
+        if self.stretched:
             return max(self.width, min(shape_width(self.text), column))
         return self.width
 
     def cells_in(self, column: int) -> int:
-        if self.letter_spaced:
+        if self.stretched:
             return max(self.cells, min(cell_width(self.text), column))
         return self.cells
 

@@ -52,8 +52,9 @@ class Unit:
 def column_width(lines: list[Line], measure: str = "width") -> int:
     """The full line width of a run of body lines: the median of the lines that run on.
 
-    Lines ending a sentence are left out (they stop anywhere), and so are lines less than half
-    as wide as the widest fifth (headings), which would otherwise pull a short page's estimate down.
+    Lines ending a sentence are left out (they stop anywhere), and so are lines well short of
+    the widest fifth (headings, indented first lines), which would pull a short segment's
+    estimate down until its headline looked like an indented first line.
     """
     running = [
         getattr(ln, measure) for ln in lines if not ln.terminal and not ln.phrase_gap and not ln.letter_spaced
@@ -61,9 +62,10 @@ def column_width(lines: list[Line], measure: str = "width") -> int:
     running = running or [getattr(ln, measure) for ln in lines]
     if not running:
         return 0
-    # Short heading lines must not drag the estimate down on a page with little body text.
+    # Short heading lines and indented first lines must not drag the estimate down on a page
+    # with little body text: only lines near the widest fifth count.
     widest = sorted(running)[int(len(running) * 0.8)]
-    return round(statistics.median([w for w in running if w * 2 >= widest]))
+    return round(statistics.median([w for w in running if w >= widest - RUNNING_SLACK]))
 
 
 def _starts_paragraph(line: Line) -> bool:
