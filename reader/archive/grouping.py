@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -119,22 +120,25 @@ class IssueIndex:
         self._orders: dict[str, list[tuple[int, str, int, tuple[tuple[int, int | str], ...]]]] = {}
         self._by_label: dict[str, list[tuple[Issue, str]]] = {}
 
-    def add(self, found: FoundPage, part: int = 0, printed: PageInfo | None = None) -> PageRef:
+    def add(
+        self, found: FoundPage, part: int = 0, printed: Callable[[int], PageInfo] | None = None
+    ) -> PageRef:
         """The page's ref, placed in its issue.
 
         A date in the folder or file names decides the issue. Failing that, what the page's
-        furniture prints (`printed`: paper, date, 版) does: pages of one paper and date are one
+        furniture prints (`printed(part)`: paper, date, 版; asked only then) does: pages of one paper and date are one
         issue, in the order of their printed page numbers. A `part` of a file of several
         form-feed pages (`pdftotext issue.pdf`) with neither belongs to the issue that file is.
         """
         place = _placement(found)
         page_no = page_no_in_name(found.rel.rsplit("/", 1)[-1])
-        if not place.date and printed is not None and printed.date:
-            place = _printed_placement(found, printed)
-            page_no = printed.page_no or page_no
+        info = printed(part) if printed is not None and not place.date else PageInfo()
+        if info.date:
+            place = _printed_placement(found, info)
+            page_no = info.page_no or page_no
         elif part:
             place = place if place.date else _file_placement(found)
-            page_no = printed.page_no if printed is not None and printed.page_no else str(part)
+            page_no = info.page_no or str(part)
         issue = self._by_group.get((place.group_path, place.date))
         if issue is None:
             issue = self._new_issue(place)
