@@ -25,7 +25,8 @@ BRIEF_LINE_SCORE = 0.12
 #: How a photo caption usually begins.
 CAPTION_OPENERS = ("图为", "上图", "下图", "左图", "右图", "图：", "图:", "图片：")
 #: A headline line this short (`示祝贺`) is the end of a wrapped headline, never a teaser alone:
-#: as a brief's line it scores FRAGMENT_SCORE, a hair below giving it to a story.
+#: opening a brief it scores FRAGMENT_SCORE, a hair below giving it to a story (inside a brief's
+#: run, `寒风凛冽` / `吸烟客`, it scores as any brief line).
 MIN_BRIEF_CHARS = 4
 FRAGMENT_SCORE = -0.01
 #: Bonus for an article that gets a headline at all: most articles have one.
@@ -392,6 +393,8 @@ def _labelings(
             for new, score in scores.items():
                 if score is None:
                     continue
+                if new == "X" and label == "X":
+                    score = max(score, BRIEF_LINE_SCORE)  # a short line inside a teaser is its own
                 cost = 0.0
                 if label and new != label:
                     if not cuttable[index - 1] or (new == "X" and ("X" in used or "A" in used)):
