@@ -34,6 +34,9 @@ _MAYBE_SPECIAL = re.compile(
     r"|星期|周[一二三四五六日天]|出版物|邮发|CN|报$|^[A-Z]\d"
 )
 #: How a dateline begins: a line starting so may end before its 电 or 讯.
+#: A dateline's credit (`本报约翰内斯堡12月` / `30日电记者温宪、新华社` / `记者刘也刚、赵毅…`) runs on for
+#: at most this many lines.
+_CREDIT_LINES = 3
 _DATELINE_OPENERS = ("据", "本报", "新华社", "中新社", "中通社")
 _PROSE_MARKS = frozenset("，、；。")
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
@@ -157,6 +160,7 @@ def mark_datelines(lines: list[Line]) -> None:
 
     A closing note broken the same way (`…火爆。（本报堪培拉1月20日` / `电）`) ends its sentence.
     """
+    credit_open = 0  # lines left in which a dateline's credit may still run on
     for line, following in itertools.pairwise(lines):
         if (
             following.text[-1] in "）)"
@@ -164,9 +168,6 @@ def mark_datelines(lines: list[Line]) -> None:
             and _closes_note(line.text, following.text)
         ):
             following.terminal = True
-        if line._dateline and following.kind == "byline" and line.kind == "text" and not line.terminal:
-            # `本报北京1月6日讯新华社记` / `者盖金东、本报记者毛磊报道：`: the dateline's credit runs on
-            following.kind, following.authors = "text", ()
         if (
             line.body.startswith(_DATELINE_OPENERS)
             and line.kind == "text"
@@ -175,6 +176,14 @@ def mark_datelines(lines: list[Line]) -> None:
             and not line.terminal
         ):
             line._dateline = bool(dateline_end(line.body + following.body[:16]))
+        if line.kind == "text" and line._dateline:
+            credit_open = _CREDIT_LINES
+        elif line.kind != "text" or line.terminal or "：" in line.text or "）" in line.text:
+            credit_open = 0  # the credit ended (`…报道：`, `（记者 X）`) or the text did
+        if credit_open and following.kind == "byline":
+            # `本报北京1月6日讯新华社记` / `者盖金东、本报记者毛磊报道：`: the dateline's credit runs on
+            following.kind, following.authors = "text", ()
+        credit_open = max(credit_open - 1, 0)
 
 
 def split_credit(text: str) -> tuple[str, str, tuple[str, ...]] | None:
