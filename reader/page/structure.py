@@ -115,6 +115,7 @@ def _body_shaped(line: Line, column: int, *, first: bool) -> bool:
 
 
 _LATIN = re.compile(r"[A-Za-z]")
+_NOT_HAN = re.compile(r"[^\u4e00-\u9fff]+")
 
 
 def _short(line: Line, column: int, cells_column: int) -> bool:
@@ -332,6 +333,7 @@ def _name_bylines(units: list[Unit]) -> list[Unit]:
                 and unit.kind == "subhead"
                 and len(unit.lines) < 3
                 and not _marked_name(last.text, found)
+                and not (len(unit.lines) == 2 and _closes_above(unit.lines[0], units, i))
             ):
                 found = None  # a one-line subhead such as `高质量` is no byline: only a marked name is
             if found:
@@ -348,6 +350,24 @@ def _name_bylines(units: list[Unit]) -> list[Unit]:
                     line.kind, line.authors = "byline", found
         out.append(unit)
     return out
+
+
+def _closes_above(line: Line, units: list[Unit], index: int) -> bool:
+    """Whether a heading line talks about the paragraphs above it and not those below: a
+    headline printed after its body (`贝宁总统抵京` / `冯向杰`: the next story's byline), where a
+    subhead would introduce what follows."""
+    han = _NOT_HAN.sub("", line.text)
+    words = {han[k : k + 2] for k in range(len(han) - 1)}
+    if len(words) < 2:
+        return False
+
+    def text(side: list[Unit]) -> str:
+        return "".join(ln.body for u in side if u.kind == "paragraph" for ln in u.lines)
+
+    above, below = text(units[max(0, index - 4) : index]), text(units[index + 1 : index + 5])
+    share_above = sum(w in above for w in words) / len(words)
+    share_below = sum(w in below for w in words) / len(words)
+    return share_above >= 0.4 and share_below <= share_above / 3
 
 
 def _marked_name(text: str, found: tuple[str, ...]) -> bool:
