@@ -178,3 +178,33 @@ def test_a_change_that_fails_halfway_leaves_the_file_as_it_was(
     monkeypatch.undo()
     assert path.read_bytes() == before
     assert store.get("p/01.txt", "a1").note == "the only copy of this note"  # type: ignore[union-attr]
+
+
+def test_writers_through_a_symlink_and_the_real_path_share_one_file_and_one_lock(tmp_path: Path) -> None:
+    """`--db link` where link -> real: the link stays a link, and no acknowledged write is lost.
+
+    Replacing the unresolved path turned the link into a file of its own, and `<link>.lock` and
+    `<real>.lock` were two locks on one file: half the writes of four writers vanished.
+    """
+    real = tmp_path / "data" / "bookmarks.json"
+    real.parent.mkdir()
+    link = tmp_path / "bookmarks-link.json"
+    link.symlink_to(real)
+    go = tmp_path / "go"
+    writers = [
+        start_writer(path, name, count=50, go=go)
+        for path, name in ((link, "link1"), (real, "real1"), (link, "link2"), (real, "real2"))
+    ]
+    for writer in writers:
+        assert writer.stdout is not None
+        assert writer.stdout.readline() == "ready\n"
+    go.touch()
+    outputs = [(writer.stdout.read(), writer.stderr.read()) for writer in writers]  # type: ignore[union-attr]
+    acknowledged: set[tuple[str, str]] = set()
+    for writer, (out, err), name in zip(writers, outputs, ("link1", "real1", "link2", "real2")):
+        assert writer.wait(timeout=120) == 0, err
+        acknowledged |= reported(out, name)
+    assert len(acknowledged) == 200
+    assert link.is_symlink() and link.resolve() == real.resolve()
+    assert acknowledged <= stored_keys(real)
+    assert not Path(f"{link}.lock").exists()  # one lock, beside the real file

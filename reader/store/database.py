@@ -104,7 +104,9 @@ class BookmarkStore:
         lock_timeout: float = 10.0,
         clock: Callable[[], datetime] = _now,
     ) -> None:
-        self.path: Path = resolve_db_path(path)
+        # Symlinks resolved once: the lock and the atomic replace must act on the real file, or
+        # `os.replace` turns a linked `--db` into a file of its own and two paths take two locks.
+        self.path: Path = Path(os.path.realpath(resolve_db_path(path)))
         self._clock = clock
         self._file_lock = filelock.FileLock(f"{self.path}.lock", timeout=lock_timeout)
         self._thread_lock = threading.RLock()
