@@ -10,7 +10,9 @@ Public API (everything the app and ``reader bookmarks`` need; no Textual here)::
     mark = Bookmark.at(ref.rel, article.id, title=article.title, paragraph=i,
                        paragraph_text=paragraphs[i].text, issue_key=ref.issue_key,
                        issue_label=issue.label)
-    store.toggle(mark) -> Toggled(added, bookmark)   # `b`: add, or remove (returns the removed one)
+    store.toggle(mark, seen=shown) -> Toggled(added, bookmark, done)  # `b`: add or remove;
+                                                     # done False: another copy changed it first
+    store.file_signature()                           # poll it: changed means re-read
     store.set_note(mark, "text") -> Bookmark         # `a`: bookmarks the article if needed
     store.add(mark) / store.put(mark)                # add if missing / store exactly (undo, import)
     store.get(rel, article_id) -> Bookmark | None

@@ -53,10 +53,23 @@ _READ_ONLY_ERRNOS = frozenset({errno.EACCES, errno.EPERM, errno.EROFS, errno.ENO
 
 
 class Toggled(NamedTuple):
-    """What ``toggle`` did: ``added`` True with the new bookmark, or False with the removed one."""
+    """What ``toggle`` did: ``added`` True with the new bookmark, or False with the removed one.
+
+    ``done`` is False when the file no longer held what the reader saw (another copy of kanbao
+    changed it): nothing was changed, ``bookmark`` is what the file holds (or what was seen,
+    when the other copy removed it), and ``added`` says whether the article is bookmarked now.
+    """
 
     added: bool
     bookmark: Bookmark
+    done: bool = True
+
+
+class _Unchecked:
+    """``toggle``'s default for ``seen``: act on the file whatever the reader saw."""
+
+
+UNCHECKED = _Unchecked()
 
 
 def _now() -> datetime:
@@ -233,15 +246,26 @@ class BookmarkStore:
         """Delete this bookmark (from the bookmarks screen); False if it was already gone."""
         return self.remove(*bookmark.key) is not None
 
-    def toggle(self, bookmark: Bookmark) -> Toggled:
-        """The ``b`` key: add the bookmark, or remove the existing one for that article."""
+    def toggle(self, bookmark: Bookmark, *, seen: Bookmark | _Unchecked | None = UNCHECKED) -> Toggled:
+        """The ``b`` key: add the bookmark, or remove the existing one for that article.
+
+        ``seen`` is the bookmark the reader's screen shows for the article (None: no ★). Another
+        copy of kanbao may have changed the file since that screen was drawn; then the toggle
+        is decided by what the reader saw, not by the file: a bookmark (or a note) the reader has
+        not seen is never removed, and nothing is added where the reader saw one (``done`` False).
+        """
 
         def change(table: Table) -> Toggled:
-            existing = table.get(self._is(*bookmark.key))
-            if isinstance(existing, dict):
+            found = table.get(self._is(*bookmark.key))
+            existing = Bookmark.from_document(dict(found)) if isinstance(found, dict) else None
+            if isinstance(seen, _Unchecked) or seen == existing:
+                if existing is None:
+                    return Toggled(True, self._insert(table, bookmark))
                 table.remove(self._is(*bookmark.key))
-                return Toggled(False, Bookmark.from_document(dict(existing)))
-            return Toggled(True, self._insert(table, bookmark))
+                return Toggled(False, existing)
+            if existing is None:  # seen, but removed by another copy meanwhile
+                return Toggled(False, cast(Bookmark, seen), done=False)
+            return Toggled(True, existing, done=False)  # added, or its note changed, elsewhere
 
         return self._change(change)
 
@@ -398,6 +422,18 @@ class BookmarkStore:
             result = change(db)
             cast(AtomicJSONStorage, db.storage).commit()
             return result
+
+    def file_signature(self) -> tuple[int, int, int] | None:
+        """(inode, mtime ns, size) of the file, None when absent: a change means re-read it.
+
+        Every write replaces the file (a new inode), so a copy of kanbao that polls this sees
+        the other copies' changes without reading the file each time.
+        """
+        try:
+            info = os.stat(self.path)
+        except OSError:
+            return None
+        return (info.st_ino, info.st_mtime_ns, info.st_size)
 
     def _check_readable(self) -> None:
         try:
