@@ -140,3 +140,28 @@ async def test_b_on_a_bookmark_without_a_note_removes_it_at_once(tmp_path: Path)
         await settle(pilot, lambda: not app.bookmarks)
         assert not isinstance(app.screen, ConfirmScreen)
         assert stored(tmp_path) == []
+
+
+async def test_the_app_leaves_a_file_that_is_not_a_database_and_says_so(tmp_path: Path) -> None:
+    notes = tmp_path / "notes.txt"
+    notes.write_text("my notes, not a database\n", encoding="utf-8")
+    app = make_app(tmp_path, db=notes)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, ready(app))
+        await settle(pilot, lambda: any("not a kanbao bookmark database" in m for m in shown(app)))
+        await open_article(pilot, 1)
+        await pilot.press("b")
+        await settle(pilot, lambda: len([m for m in shown(app) if "not a kanbao" in m]) == 2)
+        assert not article_prompt(app, 1).startswith("★")
+    assert notes.read_text(encoding="utf-8") == "my notes, not a database\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["cache", "notes.txt"]
+
+
+async def test_the_app_moves_a_torn_database_of_its_own_aside_and_says_where(tmp_path: Path) -> None:
+    db = tmp_path / "bookmarks.json"
+    db.write_bytes(b'{\n "_meta": {\n  "1": {\n   "schema": 1\n  }\n },\n "bookm\x00\x00')
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, ready(app))
+        (backup,) = tmp_path.glob("bookmarks.json.corrupt-*")
+        await settle(pilot, lambda: any(str(backup) in m for m in shown(app)))

@@ -31,12 +31,14 @@ from reader.store.atomic import (
     AtomicJSONStorage,
     CorruptDatabase,
     Data,
+    DatabaseUnreadable,
+    looks_like_ours,
     read_database,
     remove_orphan_temp_files,
     unusable_path,
 )
 from reader.store.errors import StoreBusy, StoreError, StoreReadOnly, StoreWriteError
-from reader.store.location import resolve_db_path
+from reader.store.location import default_db_path, resolve_db_path
 from reader.store.model import Bookmark, ReadingPosition
 from reader.store.schema import (
     BOOKMARKS_TABLE,
@@ -116,7 +118,13 @@ class BookmarkStore:
         *,
         lock_timeout: float = 10.0,
         clock: Callable[[], datetime] = _now,
+        read_only: bool = False,
     ) -> None:
+        """Open the store; nothing is written until a change is asked for.
+
+        ``read_only`` (``reader bookmarks list|export``): the file is only ever read. Nothing is
+        moved, created or locked; an unreadable file makes ``writable_reason`` say why.
+        """
         # Symlinks resolved once: the lock and the atomic replace must act on the real file, or
         # `os.replace` turns a linked `--db` into a file of its own and two paths take two locks.
         self.path: Path = Path(os.path.realpath(resolve_db_path(path)))
@@ -126,6 +134,8 @@ class BookmarkStore:
         self._messages: list[str] = []
         self._refusal: str | None = None  # set when writing would destroy an unreadable file
         self._orphans_checked = False
+        self._read_only = read_only
+        self._known_ours = False  # this store has read the file as a database: it is ours
         problem = unusable_path(self.path)
         if problem is not None:
             self._refusal = (
@@ -352,12 +362,17 @@ class BookmarkStore:
             return {}
         try:
             raw = read_database(self.path)
+        except DatabaseUnreadable as error:
+            self._refuse(f"{error}; it was left as it is and bookmarks are off for this session.")
+            return {}
         except CorruptDatabase as error:
             self._recover(str(error))
             try:
                 raw = None if self._refusal is not None else read_database(self.path)
-            except CorruptDatabase:
+            except (CorruptDatabase, DatabaseUnreadable):
                 raw = None  # corrupted again at once by someone else: show nothing this time
+        if raw is not None:
+            self._known_ours = True
         return upgrade(raw or {})
 
     def _change(self, change: Callable[[Table], T]) -> T:
@@ -409,7 +424,11 @@ class BookmarkStore:
             self._orphans_checked = True
         try:
             raw = read_database(self.path)
+        except DatabaseUnreadable as error:
+            raise StoreReadOnly(self._refuse(f"Bookmarks cannot be saved: {error}.")) from error
         except CorruptDatabase as error:
+            if not self._may_move_aside():
+                raise StoreReadOnly(self._refuse(self._not_ours(str(error)))) from error
             self._move_aside(str(error))  # under the lock: no one else can be writing it
             raw = None
         if raw is not None and is_newer(raw):
@@ -421,6 +440,7 @@ class BookmarkStore:
         with TinyDB(self.path, storage=AtomicJSONStorage, upgrade=upgrade, batch=True) as db:
             result = change(db)
             cast(AtomicJSONStorage, db.storage).commit()
+            self._known_ours = True  # written by this store: a later corruption may be moved aside
             return result
 
     def file_signature(self) -> tuple[int, int, int] | None:
@@ -437,12 +457,45 @@ class BookmarkStore:
 
     def _check_readable(self) -> None:
         try:
-            read_database(self.path)
+            if read_database(self.path) is not None:
+                self._known_ours = True
+        except DatabaseUnreadable as error:
+            self._refuse(f"{error}; it was left as it is and bookmarks are off for this session.")
         except CorruptDatabase as error:
             self._recover(str(error))
 
+    def _refuse(self, reason: str) -> str:
+        """Turn changes off for this session, telling the reader once why; returns the reason."""
+        with self._thread_lock:
+            if self._refusal is None:
+                self._refusal = reason
+            if reason not in self._messages:
+                self._messages.append(reason)
+        return reason
+
+    def _may_move_aside(self) -> bool:
+        """Only a file that is recognisably ours is moved aside: ours by place, by past, or by look."""
+        if self._read_only:
+            return False
+        return (
+            self._known_ours
+            or self.path == Path(os.path.realpath(default_db_path()))
+            or looks_like_ours(self.path)
+        )
+
+    def _not_ours(self, reason: str) -> str:
+        if self._read_only:
+            return f"{self.path} is not a kanbao bookmark database ({reason}); nothing was changed."
+        return (
+            f"{self.path} is not a kanbao bookmark database ({reason}); it was left untouched and "
+            "bookmarks are off for this session, reading goes on (choose another file with --db)."
+        )
+
     def _recover(self, reason: str) -> None:
         """Move an unreadable file aside under the lock, or refuse writes if that is impossible."""
+        if not self._may_move_aside():
+            self._refuse(self._not_ours(reason))
+            return
         with self._thread_lock:
             try:
                 with self._file_lock:
@@ -451,6 +504,8 @@ class BookmarkStore:
                         return  # another process already recovered it
                     except CorruptDatabase:
                         self._move_aside(reason)
+            except DatabaseUnreadable as error:
+                self._refuse(f"{error}; it was left as it is and bookmarks are off for this session.")
             except (OSError, filelock.Timeout) as error:
                 detail = getattr(error, "strerror", None) or str(error) or type(error).__name__
                 self._refusal = (
@@ -465,7 +520,7 @@ class BookmarkStore:
         backup = _backup_name(self.path, datetime.now())
         os.replace(self.path, backup)
         self._messages.append(
-            f"The bookmark database was unreadable ({reason}); it was kept as {backup.name} "
+            f"The bookmark database was unreadable ({reason}); it was kept as {backup} "
             "and a fresh one was started."
         )
 
