@@ -268,3 +268,29 @@ def test_a_leftover_temporary_file_is_never_read(pages: Path, tmp_path: Path) ->
     (entry.parent / ".tmp-abandoned.json").write_bytes(b'{"half": ')
     assert archive.load(ref) == read_page(pages / SEED, SEED)
     assert entry.is_file()
+
+
+def test_a_page_rewritten_while_it_is_parsed_is_not_stored_under_its_old_key(
+    pages: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The parse read the new text but the key was taken from the old file: storing it would let
+    the old file (restored later with its mtime, as `rsync -t` or `cp -p` do) show the new text."""
+    page = pages / SEED
+    original = page.read_bytes()
+    before = page.stat()
+    real = reader.page.read_page
+
+    def rewritten_during_the_parse(path: Path, source: str | None = None) -> Page:
+        page.write_bytes(original.replace("会议".encode(), "改写后的会议".encode()))
+        return real(path, source)
+
+    monkeypatch.setattr(reader.page, "read_page", rewritten_during_the_parse)
+    archive, ref = open_page(pages, tmp_path / "cache")
+    assert "改写后的会议" in json.dumps(archive.load(ref).to_json(), ensure_ascii=False)
+    monkeypatch.undo()
+
+    page.write_bytes(original)
+    os.utime(page, ns=(before.st_atime_ns, before.st_mtime_ns))  # the old file, its old key
+    reopened, ref = open_page(pages, tmp_path / "cache")
+    assert reopened.load(ref) == read_page(page, SEED)
+    assert reopened.cache.hits == 0
