@@ -246,10 +246,22 @@ class MainScreen(Screen):
 
     @on(IssueLoaded)
     def _issue_loaded(self, message: IssueLoaded) -> None:
-        if message.issue_key == self.open_issue_key and self.pending is not None:
+        target = self.pending
+        if message.issue_key != self.open_issue_key or target is None:
+            return
+        row = self.issues.row(message.issue_key)
+        if self.scan_done or (row is not None and any(p.rel == target.rel for p in row.pages)):
             self.pending = None  # the remembered article is gone: start at the issue's top
-            if self.articles.entries and self.current is None:
-                self.articles.select_number(0)
+            self._show_first()
+        else:
+            # The remembered page is in an issue the scan has not reached yet (a large archive
+            # opens its first issue at once): keep waiting for it, and show nothing that would
+            # be saved as the reading position in its place.
+            self.view.show_article(None, f"Finding where you left off ({target.rel})…")
+
+    def _show_first(self) -> None:
+        if self.articles.entries and self.current is None:
+            self.articles.select_number(0)
 
     # -- showing an article --------------------------------------------------------------
 
@@ -265,6 +277,7 @@ class MainScreen(Screen):
         if entry is self.current and at is None:
             return
         self.current = entry
+        self.pending = None  # an article is shown: any restore still waiting is over
         self.view.show_article(entry.article)
         self.names.article_shown()
         if at is not None and (at.scroll > 0 or at.paragraph > 0):  # a bookmark gives a paragraph only
@@ -361,6 +374,7 @@ class MainScreen(Screen):
             if self.scan_done:
                 self.pending = None
                 self.notify("That article is no longer in the archive.", severity="warning")
+                self._show_first()
             return
         if key != self.open_issue_key:
             self.issues.highlighted = self.issues.get_option_index(key)
