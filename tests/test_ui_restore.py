@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -124,3 +125,43 @@ async def test_a_remembered_page_that_is_gone_opens_the_first_issue_once_the_sca
         await settle(pilot, lambda: app.main.view.article is not None)
         assert app.main.open_issue_key == "archive/2021-07-01"
         assert app.main.view.article == app.main.articles.entries[0].article
+
+
+class SlowFirstPageArchive(Archive):
+    """Loading the first page takes until the scan has ended and the screen has taken its last
+    snapshot: the open issue grows while it loads, as a 20,000-page folder does."""
+
+    def __init__(self, paths: list[Path], **options: object) -> None:
+        super().__init__(paths, **options)  # type: ignore[arg-type]
+        self.app: ReaderApp | None = None
+        self.loading = threading.Event()
+
+    def scan(self, cancel: threading.Event | None = None) -> Iterator[PageRef]:
+        for ref in super().scan(cancel):
+            yield ref
+            assert self.loading.wait(60)  # the rest is found while the first page loads
+
+    def load(self, ref: PageRef):  # type: ignore[no-untyped-def]
+        if ref.path.name == "001.txt":
+            self.loading.set()
+            for _ in range(3000):
+                if self.app is not None and self.app.main.scan_done:
+                    break
+                time.sleep(0.01)
+        return super().load(ref)
+
+
+async def test_an_issue_that_grew_while_it_loaded_lists_every_page(tmp_path: Path) -> None:
+    folder = tmp_path / "archive" / "2021-07-01"
+    folder.mkdir(parents=True)
+    seeds = sorted(SEEDS.glob("*.txt"))
+    for number in range(1, 13):
+        shutil.copy(seeds[number % 2], folder / f"{number:03d}.txt")
+    expected = sum(len(read_page(page).articles) for page in sorted(folder.glob("*.txt")))
+    archive = SlowFirstPageArchive([folder.parent], cache_dir=tmp_path / "cache")
+    app = ReaderApp(archive, restore=False)
+    archive.app = app
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot, lambda: app.main.scan_done and app.main._loaded_pages >= 1)
+        await settle(pilot, lambda: len(app.main.articles.entries) == expected)
+        assert app.main._loaded_pages == 12

@@ -184,7 +184,7 @@ class MainScreen(Screen):
         """The open issue grew while it was being read: load the pages it gained."""
         row = next((r for r in rows if r.key == self.open_issue_key), None)
         if row is not None and not self.loading_issue and row.page_count > self._loaded_pages:
-            self.load_issue(row, self._loaded_pages)
+            self._load_pages(row, self._loaded_pages)
 
     # -- opening an issue ----------------------------------------------------------------
 
@@ -205,8 +205,14 @@ class MainScreen(Screen):
         self._want_first = True
         self.articles.reset("loading…")
         self.view.show_article(None, "Loading…")
-        self.load_issue(row, 0)
+        self._load_pages(row, 0)
         self.update_status()
+
+    def _load_pages(self, row: IssueRow, first_page: int) -> None:
+        # The flag lives on the event loop (set here, cleared by IssueLoaded), so a snapshot and
+        # the end of a load can never both believe the other will pick up the new pages.
+        self.loading_issue = True
+        self.load_issue(row, first_page)
 
     @work(thread=True, exclusive=True, group="issue")
     def load_issue(self, row: IssueRow, first_page: int) -> None:
@@ -214,17 +220,13 @@ class MainScreen(Screen):
         from textual.worker import get_current_worker
 
         worker = get_current_worker()
-        self.loading_issue = True
-        try:
-            archive = self.app.archive  # type: ignore[attr-defined]
-            for index, ref in enumerate(row.pages[first_page:], start=first_page):
-                if worker.is_cancelled:
-                    return
-                page = archive.load(ref)
-                self.post_message(PageLoaded(row.key, index, ref, page))
-            self.post_message(IssueLoaded(row.key))
-        finally:
-            self.loading_issue = False
+        archive = self.app.archive  # type: ignore[attr-defined]
+        for index, ref in enumerate(row.pages[first_page:], start=first_page):
+            if worker.is_cancelled:
+                return
+            page = archive.load(ref)
+            self.post_message(PageLoaded(row.key, index, ref, page))
+        self.post_message(IssueLoaded(row.key))
 
     @on(PageLoaded)
     def _page_loaded(self, message: PageLoaded) -> None:
@@ -246,8 +248,14 @@ class MainScreen(Screen):
 
     @on(IssueLoaded)
     def _issue_loaded(self, message: IssueLoaded) -> None:
+        if message.issue_key != self.open_issue_key:
+            return
+        self.loading_issue = False
+        # The issue may have grown while it loaded (the scan's last snapshot came meanwhile):
+        # load what it gained, or the list would stop short for good.
+        self._refresh_open_issue(self.issues.rows)
         target = self.pending
-        if message.issue_key != self.open_issue_key or target is None:
+        if target is None or self.loading_issue:
             return
         row = self.issues.row(message.issue_key)
         if self.scan_done or (row is not None and any(p.rel == target.rel for p in row.pages)):
