@@ -20,6 +20,7 @@ Public API (everything the app and ``reader bookmarks`` need; no Textual here)::
     store.for_page(rel) -> {article_id: Bookmark}    # marks in the article list
     store.count_by_issue() -> {issue_key: count}     # counts in the issues list
     store.remove(rel, article_id) -> Bookmark | None;  store.delete(bookmark) -> bool
+    store.drafts.save(rel, article_id, text) / .get / .discard / .all()  # unsaved note text
     store.save_position(ReadingPosition(archive_key(paths), issue_key, rel, article_id, scroll, paragraph))
     store.last_position(archive_key(paths)) -> ReadingPosition | None
     reanchor(bookmark, [(a.id, a.title, [p.text for p in a.paragraphs]) for a in page.articles])
@@ -37,6 +38,7 @@ from __future__ import annotations
 
 from reader.store.anchor import Anchored, reanchor
 from reader.store.database import BookmarkStore, Toggled, archive_key
+from reader.store.drafts import Draft, Drafts
 from reader.store.errors import StoreBusy, StoreError, StoreReadOnly, StoreWriteError
 from reader.store.location import ENV_VAR, default_db_path, resolve_db_path
 from reader.store.model import ANCHOR_CHARS, Bookmark, ReadingPosition
@@ -49,6 +51,8 @@ __all__ = [
     "Anchored",
     "Bookmark",
     "BookmarkStore",
+    "Draft",
+    "Drafts",
     "ReadingPosition",
     "StoreBusy",
     "StoreError",

@@ -37,6 +37,7 @@ from reader.store.atomic import (
     remove_orphan_temp_files,
     unusable_path,
 )
+from reader.store.drafts import Drafts
 from reader.store.errors import StoreBusy, StoreError, StoreReadOnly, StoreWriteError
 from reader.store.location import default_db_path, resolve_db_path
 from reader.store.model import Bookmark, ReadingPosition
@@ -131,6 +132,7 @@ class BookmarkStore:
         self._clock = clock
         self._file_lock = filelock.FileLock(f"{self.path}.lock", timeout=lock_timeout)
         self._thread_lock = threading.RLock()
+        self.drafts = Drafts(self.path)  # unsaved note text, kept while the editor is open
         self._messages: list[str] = []
         self._refusal: str | None = None  # set when writing would destroy an unreadable file
         self._orphans_checked = False

@@ -19,8 +19,8 @@ from textual import work
 from textual.binding import Binding
 from textual.message import Message
 
-from reader.store import Bookmark, BookmarkStore, StoreError
-from reader.ui.bookmark_places import bookmark_here
+from reader.store import Bookmark, BookmarkStore, Draft, StoreError
+from reader.ui.bookmark_places import bookmark_here, note_drafts
 from reader.ui.position import ReadingPosition
 from reader.ui.screens.bookmarks import BookmarksScreen
 from reader.ui.screens.confirm import ConfirmScreen
@@ -72,10 +72,11 @@ class BookmarkRefused(Message):
 class NoteWanted(Message):
     """The store can take a note on `bookmark`'s article; `existing` is what it holds, if anything."""
 
-    def __init__(self, bookmark: Bookmark, existing: Bookmark | None) -> None:
+    def __init__(self, bookmark: Bookmark, existing: Bookmark | None, draft: Draft | None = None) -> None:
         super().__init__()
         self.bookmark = bookmark
         self.existing = existing
+        self.draft = draft  # unsaved text left by an editor that did not close normally
 
 
 class BookmarkingMixin(_AppBase):
@@ -108,7 +109,10 @@ class BookmarkingMixin(_AppBase):
                 except Exception as error:  # reading goes on without bookmarks
                     self.post_message(BookmarkRefused(f"Bookmarks are unavailable: {error}"))
                     return
-            self._post_state(store, store.take_messages(), "warning")
+            notices = store.take_messages()
+            if store.writable_reason is None:
+                notices += [_draft_notice(draft) for draft in store.drafts.all()]
+            self._post_state(store, notices, "warning")
 
     @work(thread=True, group="bookmarks")
     def refresh_bookmarks(self) -> None:
@@ -260,7 +264,7 @@ class BookmarkingMixin(_AppBase):
             if problem is not None:
                 self.post_message(BookmarkRefused(problem))
                 return
-            self.post_message(NoteWanted(mark, store.get(*mark.key)))
+            self.post_message(NoteWanted(mark, store.get(*mark.key), store.drafts.get(*mark.key)))
 
     def on_note_wanted(self, message: NoteWanted) -> None:
         store = self.store
@@ -275,7 +279,17 @@ class BookmarkingMixin(_AppBase):
                 self.refresh_bookmarks()
 
         note = message.existing.note if message.existing is not None else ""
-        self.push_screen(NoteScreen(heading, note, partial(store.set_note, message.bookmark)), closed)
+        draft = message.draft
+        self.push_screen(
+            NoteScreen(
+                heading,
+                note,
+                partial(store.set_note, message.bookmark),
+                **note_drafts(store, shown),
+                recovered=draft.text if draft is not None and draft.text != note else None,
+            ),
+            closed,
+        )
 
     def action_bookmarks(self) -> None:
         """`B`: the bookmarks screen; choosing one opens its article at the bookmarked paragraph."""
@@ -303,4 +317,12 @@ def _changed_elsewhere(title: str, bookmarked: bool, saw_none: bool) -> str:
     return (
         f"The bookmark on «{title}» was changed in another copy of kanbao; nothing removed. "
         "Look at it, then press b again to remove it."
+    )
+
+
+def _draft_notice(draft: Draft) -> str:
+    title = draft.title or draft.article_id
+    return (
+        f"An unsaved note on «{title}» was kept when kanbao closed ({draft.saved[:16].replace('T', ' ')}): "
+        "press a on that article to get it back."
     )

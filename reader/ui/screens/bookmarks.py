@@ -25,7 +25,7 @@ from textual.widgets.option_list import Option
 
 from reader.store import Bookmark, StoreError
 from reader.store.export import export_markdown
-from reader.ui.bookmark_places import Located, locate
+from reader.ui.bookmark_places import Located, locate, note_drafts, recovered_text
 from reader.ui.position import ReadingPosition
 from reader.ui.screens.confirm import ConfirmScreen
 from reader.ui.screens.note import NoteScreen
@@ -282,7 +282,14 @@ class BookmarksScreen(Screen[ReadingPosition | None]):
                 self.post_message(self.Changed(f"Note saved: «{saved.title or saved.article_id}»"))
 
         self.app.push_screen(
-            NoteScreen(heading, bookmark.note, partial(self.store.set_note, bookmark)), closed
+            NoteScreen(
+                heading,
+                bookmark.note,
+                partial(self.store.set_note, bookmark),
+                **note_drafts(self.store, bookmark),
+                recovered=recovered_text(self.store, bookmark, bookmark.note),
+            ),
+            closed,
         )
 
     def action_export(self) -> None:
