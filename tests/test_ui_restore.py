@@ -13,7 +13,7 @@ from reader.page.parse import read_page
 from reader.store import BookmarkStore, archive_key
 from reader.store import ReadingPosition as StoredPosition
 from reader.ui.app import ReaderApp
-from reader.ui.position import PositionKeeper
+from reader.ui.position import PositionKeeper, ReadingPosition
 from tests.test_ui_session import SEEDS, loaded, seed_app, settle
 
 
@@ -165,3 +165,16 @@ async def test_an_issue_that_grew_while_it_loaded_lists_every_page(tmp_path: Pat
         await settle(pilot, lambda: app.main.scan_done and app.main._loaded_pages >= 1)
         await settle(pilot, lambda: len(app.main.articles.entries) == expected)
         assert app.main._loaded_pages == 12
+
+
+async def test_going_to_an_article_no_longer_on_its_page_says_so(tmp_path: Path) -> None:
+    """What a stale search hit or bookmark asks for (`go_to`): said, not silently ignored."""
+    app = seed_app(tmp_path, restore=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot, loaded(app))
+        shown_before = app.main.view.article
+        rel = app.main.articles.entries[0].rel
+        app.main.go_to(ReadingPosition(rel, "an-article-that-is-gone"))
+        await settle(pilot, lambda: any("no longer on" in str(n.message) for n in app._notifications))
+        assert app.main.pending is None
+        assert app.main.view.article == shown_before

@@ -150,7 +150,11 @@ class ParseCache:
         entry = self.entry_path(key.path)
         if entry is None or self.write_error:
             return
-        body = json.dumps(page.to_json(), ensure_ascii=False, separators=(",", ":")).encode()
+        # backslashreplace: a name that is not valid UTF-8 holds lone surrogates, which strict
+        # UTF-8 refuses; inside a JSON string "\udce9" is that very code unit, read back as such.
+        body = json.dumps(page.to_json(), ensure_ascii=False, separators=(",", ":")).encode(
+            "utf-8", "backslashreplace"
+        )
         head = json.dumps(key.header(zlib.crc32(body)), ensure_ascii=False, separators=(",", ":"))
         temporary = ""
         try:
@@ -158,7 +162,7 @@ class ParseCache:
             os.makedirs(shard, exist_ok=True)
             descriptor, temporary = tempfile.mkstemp(dir=shard, prefix=".tmp-", suffix=".json")
             with os.fdopen(descriptor, "wb") as handle:
-                handle.write(head.encode() + b"\n" + body)
+                handle.write(head.encode("utf-8", "backslashreplace") + b"\n" + body)
             os.replace(temporary, entry)
         except OSError as error:
             # read-only or full disk: keep reading pages, just without a disk cache

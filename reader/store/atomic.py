@@ -211,8 +211,12 @@ def remove_orphan_temp_files(path: Path) -> int:
 
 
 def encode(data: Data) -> bytes:
-    """JSON with the Chinese left readable and one key per line, for a reader who opens the file."""
-    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8")
+    """JSON with the Chinese left readable and one key per line, for a reader who opens the file.
+
+    A page name that is not valid UTF-8 holds lone surrogates: ``backslashreplace`` writes each
+    as the JSON escape ``\\udcXX``, which reads back as the same name.
+    """
+    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8", "backslashreplace")
 
 
 class AtomicJSONStorage(Storage):

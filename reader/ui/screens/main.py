@@ -259,13 +259,19 @@ class MainScreen(Screen):
             return
         row = self.issues.row(message.issue_key)
         if self.scan_done or (row is not None and any(p.rel == target.rel for p in row.pages)):
-            self.pending = None  # the remembered article is gone: start at the issue's top
-            self._show_first()
+            self._article_gone(target)
         else:
             # The remembered page is in an issue the scan has not reached yet (a large archive
             # opens its first issue at once): keep waiting for it, and show nothing that would
             # be saved as the reading position in its place.
             self.view.show_article(None, f"Finding where you left off ({target.rel})…")
+
+    def _article_gone(self, target: ReadingPosition) -> None:
+        """The article asked for (restore, bookmark, search hit) is not on its page any more."""
+        self.pending = None
+        name = target.rel.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+        self.notify(f"That article is no longer on {name}.", severity="warning", markup=False)
+        self._show_first()
 
     def _show_first(self) -> None:
         if self.articles.entries and self.current is None:
@@ -390,7 +396,9 @@ class MainScreen(Screen):
             return
         number = self.articles.find(target.rel, target.article_id)
         if number is None:
-            return  # its page is still loading
+            if not self.loading_issue:  # the issue is loaded and the article is not in it
+                self._article_gone(target)
+            return  # else its page is still loading
         self.pending = None
         self._want_first = False
         self.articles.select_number(number)
