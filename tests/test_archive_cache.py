@@ -294,3 +294,26 @@ def test_a_page_rewritten_while_it_is_parsed_is_not_stored_under_its_old_key(
     reopened, ref = open_page(pages, tmp_path / "cache")
     assert reopened.load(ref) == read_page(page, SEED)
     assert reopened.cache.hits == 0
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs are POSIX")
+@pytest.mark.parametrize("use_cache", [True, False])
+def test_a_page_replaced_by_a_fifo_is_unreadable_at_once(
+    pages: Path, tmp_path: Path, use_cache: bool
+) -> None:
+    """Opening a FIFO blocks until a writer comes: the load would hang its issue and the quit."""
+    archive = Archive([pages], cache_dir=tmp_path / "cache", use_cache=use_cache)
+    (ref,) = archive.scan_all()
+    (pages / SEED).unlink()
+    os.mkfifo(pages / SEED)
+    result: list[Page] = []
+    worker = threading.Thread(target=lambda: result.append(archive.load(ref)), daemon=True)
+    worker.start()
+    worker.join(timeout=30)
+    if worker.is_alive():  # unblock the open so the thread can end, then fail
+        with open(pages / SEED, "wb"):
+            pass
+        pytest.fail("loading a FIFO blocked")
+    (page,) = result
+    assert page.status == "unreadable" and not page.articles
+    assert "FIFO" in page.warnings[0]

@@ -27,6 +27,7 @@ import contextlib
 import hashlib
 import json
 import os
+import stat
 import tempfile
 import threading
 import zlib
@@ -74,7 +75,27 @@ def _stat_key(path: str, source: str) -> PageKey | None:
         info = os.stat(path)
     except OSError:
         return None
+    if not stat.S_ISREG(info.st_mode):
+        return None
     return PageKey(path, info.st_size, info.st_mtime_ns, str(page_module.PARSER_VERSION), source)
+
+
+def _not_a_file(path: str, source: str) -> Page | None:
+    """An unreadable Page for a path that is there but is no regular file (a FIFO put in a page's
+    place, a device, a socket): opening one would block its worker, and the app's quit, forever."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    if stat.S_ISREG(info.st_mode):
+        return None
+    kind = "a folder" if stat.S_ISDIR(info.st_mode) else "a FIFO, device or socket"
+    return Page(
+        source=source,
+        articles=(),
+        status="unreadable",
+        warnings=(f"{source}: not a page file ({kind}); it was not opened",),
+    )
 
 
 class ParseCache:
@@ -101,8 +122,8 @@ class ParseCache:
         """The parsed page: from memory, from disk, or parsed now (and stored). Never raises."""
         path = os.fspath(path)
         key = _stat_key(path, source)
-        if key is None:  # gone or unreadable: let the parser say why, and remember nothing
-            return page_module.read_page(path, source)
+        if key is None:  # gone, unreadable or special: say why, and remember nothing
+            return _not_a_file(path, source) or page_module.read_page(path, source)
         with self._lock:
             page = self._memory.get(key)
             if page is not None:
