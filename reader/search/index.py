@@ -19,6 +19,7 @@ journaling lets queries read while the builder writes.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -477,7 +478,11 @@ class SearchIndex:
                 connection.execute("INSERT OR REPLACE INTO meta VALUES ('complete', '1')")
             connection.execute("COMMIT")
         except BaseException:
-            connection.execute("ROLLBACK")
+            # SQLite rolls back by itself on a full disk or an I/O error: a second ROLLBACK would
+            # raise "no transaction is active" and hide the real cause.
+            if connection.in_transaction:
+                with contextlib.suppress(sqlite3.Error):
+                    connection.execute("ROLLBACK")
             raise
         report = IndexProgress(seen, indexed, unchanged, failed, finished=not cancelled, cancelled=cancelled)
         if progress is not None:
