@@ -6,6 +6,7 @@ import json
 import os
 import shutil
 import threading
+import zlib
 from pathlib import Path
 
 import pytest
@@ -317,3 +318,23 @@ def test_a_page_replaced_by_a_fifo_is_unreadable_at_once(
     (page,) = result
     assert page.status == "unreadable" and not page.articles
     assert "FIFO" in page.warnings[0]
+
+
+@pytest.mark.parametrize("where", ["header", "body"])
+def test_an_entry_nested_past_the_decoders_depth_is_rebuilt(pages: Path, tmp_path: Path, where: str) -> None:
+    archive, ref = open_page(pages, tmp_path / "cache")
+    expected = archive.load(ref)
+    entry = entry_of(archive, ref)
+    head, _, body = entry.read_bytes().partition(b"\n")
+    nested = b"[" * 200_000
+    if where == "header":
+        entry.write_bytes(nested)
+    else:
+        header = json.loads(head)
+        header["crc"] = zlib.crc32(nested)
+        entry.write_bytes(
+            json.dumps(header, ensure_ascii=False, separators=(",", ":")).encode() + b"\n" + nested
+        )
+    reopened, ref = open_page(pages, tmp_path / "cache")
+    assert reopened.load(ref) == expected
+    assert entry.read_bytes().partition(b"\n")[2] == body  # rewritten, good for next time

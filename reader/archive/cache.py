@@ -163,8 +163,9 @@ class ParseCache:
             if header != key.header(zlib.crc32(body)):
                 return None
             return Page.from_json(json.loads(body))
-        except (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError):
-            # missing, unreadable, truncated, not JSON, or not a page: parse the page again
+        except (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError, RecursionError):
+            # missing, unreadable, truncated, not JSON (or nested past the decoder's depth), or
+            # not a page: parse the page again, and the entry is rewritten
             return None
 
     def _write_entry(self, key: PageKey, page: Page) -> None:
