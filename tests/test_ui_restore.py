@@ -178,3 +178,23 @@ async def test_going_to_an_article_no_longer_on_its_page_says_so(tmp_path: Path)
         await settle(pilot, lambda: any("no longer on" in str(n.message) for n in app._notifications))
         assert app.main.pending is None
         assert app.main.view.article == shown_before
+
+
+async def test_a_read_only_database_says_once_that_positions_cannot_be_saved(tmp_path: Path) -> None:
+    (tmp_path / "a-file").write_text("not a folder", encoding="utf-8")
+    store = BookmarkStore(tmp_path / "a-file" / "bookmarks.json")
+    app = seed_app(tmp_path, positions=PositionKeeper(store, archive_key([str(SEEDS)])), restore=False)
+
+    def refusals() -> int:
+        return sum("could not save the reading position" in str(n.message) for n in app._notifications)
+
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot, loaded(app))
+        await settle(pilot, lambda: refusals() == 1)  # the first article shown
+        for number in range(1, 5):
+            await pilot.press("full_stop")
+            await settle(
+                pilot, lambda n=number: app.main.view.article == app.main.articles.entries[n].article
+            )
+            await app.workers.wait_for_complete()
+        assert refusals() == 1
