@@ -13,6 +13,16 @@ from pathlib import Path
 from reader.page import Page, read_page
 
 UNREADABLE = ("unreadable", "binary")
+#: An undecodable page with more replacement characters than this share of its text is noise
+#: (random bytes, a compressed file without NUL bytes), not a page with a few damaged bytes:
+#: printing hundreds of KB of "\ufffd" helps no one.
+MAX_REPLACED_SHARE = 0.02
+
+
+def replaced_share(page: Page) -> float:
+    """The share of the page's article text that is U+FFFD (bytes no encoding could read)."""
+    text = "".join(article.text for article in page.articles)
+    return text.count("\ufffd") / len(text) if text else 0.0
 
 
 class PageReader:
@@ -27,6 +37,17 @@ class PageReader:
             page = read_page(Path(name), source=name)
             if page.status in UNREADABLE:
                 self.error(f"{name}: {'; '.join(page.warnings)}")
+                continue
+            if page.status == "undecodable":  # the README's exit 1, said in one line
+                share = replaced_share(page)
+                if share > MAX_REPLACED_SHARE:
+                    self.error(
+                        f"{name}: not text ({share:.0%} of it is bytes that no encoding kanbao "
+                        "knows can read: UTF-8, GB18030, Big5)"
+                    )
+                    continue
+                self.error(f"{name}: {'; '.join(page.warnings)}")
+                yield page
                 continue
             if warn:
                 for warning in page.warnings:
