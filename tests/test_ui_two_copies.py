@@ -165,3 +165,29 @@ async def test_the_app_moves_a_torn_database_of_its_own_aside_and_says_where(tmp
         await settle(pilot, ready(app))
         (backup,) = tmp_path.glob("bookmarks.json.corrupt-*")
         await settle(pilot, lambda: any(str(backup) in m for m in shown(app)))
+
+
+async def test_a_note_saved_in_the_other_copy_meanwhile_is_not_overwritten_unasked(tmp_path: Path) -> None:
+    db = tmp_path / "bookmarks.json"
+    app = make_app(tmp_path)
+    rel, article_id = seed_key(1)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, ready(app))
+        await open_article(pilot, 1)
+        await pilot.press("a")
+        await settle(pilot, lambda: type(app.screen).__name__ == "NoteScreen")
+        editor = app.screen
+        await pilot.press(*"mine")
+        other_copy_writes_a_note(db, rel, article_id, "theirs, saved first")
+        await pilot.press("ctrl+s")
+        await settle(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        question = str(app.screen.query_one("#confirm-question").render())
+        assert "another copy" in question and "theirs, saved first" in question
+        await pilot.press("n")  # keep editing: nothing overwritten, the text still there
+        assert app.screen is editor and editor.editor.text == "mine"
+        assert [m.note for m in stored(tmp_path)] == ["theirs, saved first"]
+        await pilot.press("ctrl+s")
+        await settle(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        await pilot.press("y")  # replace, knowingly
+        await settle(pilot, lambda: isinstance(app.screen, MainScreen))
+    assert [m.note for m in stored(tmp_path)] == ["mine"]

@@ -39,7 +39,7 @@ from __future__ import annotations
 from reader.store.anchor import Anchored, reanchor
 from reader.store.database import BookmarkStore, Toggled, archive_key
 from reader.store.drafts import Draft, Drafts
-from reader.store.errors import StoreBusy, StoreError, StoreReadOnly, StoreWriteError
+from reader.store.errors import StoreBusy, StoreConflict, StoreError, StoreReadOnly, StoreWriteError
 from reader.store.location import ENV_VAR, default_db_path, resolve_db_path
 from reader.store.model import ANCHOR_CHARS, Bookmark, ReadingPosition
 from reader.store.schema import SCHEMA_VERSION, upgrade
@@ -55,6 +55,7 @@ __all__ = [
     "Drafts",
     "ReadingPosition",
     "StoreBusy",
+    "StoreConflict",
     "StoreError",
     "StoreReadOnly",
     "StoreWriteError",

@@ -38,7 +38,7 @@ from reader.store.atomic import (
     unusable_path,
 )
 from reader.store.drafts import Drafts
-from reader.store.errors import StoreBusy, StoreError, StoreReadOnly, StoreWriteError
+from reader.store.errors import StoreBusy, StoreConflict, StoreError, StoreReadOnly, StoreWriteError
 from reader.store.location import default_db_path, resolve_db_path
 from reader.store.model import Bookmark, ReadingPosition
 from reader.store.schema import (
@@ -281,14 +281,22 @@ class BookmarkStore:
 
         return self._change(change)
 
-    def set_note(self, bookmark: Bookmark, note: str) -> Bookmark:
+    def set_note(self, bookmark: Bookmark, note: str, *, expected: str | None = None) -> Bookmark:
         """Save a note on the article, bookmarking it first if needed (the ``a`` key).
 
         An existing bookmark keeps its paragraph: the note belongs to what was marked.
+        ``expected`` is the note the editor started from: when the file holds another one (a
+        second copy of kanbao saved its own meanwhile) nothing is written and StoreConflict
+        says what is there, so neither copy's note is overwritten unseen.
         """
 
         def change(table: Table) -> Bookmark:
             existing = table.get(self._is(*bookmark.key))
+            current = str(existing.get("note", "")) if isinstance(existing, dict) else ""
+            if expected is not None and current != expected and current != note:
+                raise StoreConflict(
+                    "This note was changed in another copy of kanbao while you wrote.", current
+                )
             if not isinstance(existing, dict):
                 return self._insert(table, bookmark.replace(note=note))
             updated = Bookmark.from_document(dict(existing)).replace(
