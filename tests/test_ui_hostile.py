@@ -37,7 +37,8 @@ async def test_markup_and_escapes_in_a_page_show_literally(tmp_path: Path) -> No
             rendered = [strip_text(app.main.view.render_line(y)) for y in range(20)]
             assert not any("\x1b" in line or "\x9b" in line or "\x07" in line for line in rendered)
         text = "\n".join(everything)
-        assert "[/red]" in text and "[bold]" in text and "[link=http://x.cn]" in text
+        unwrapped = text.replace("\n", "")  # the view may wrap a line inside `[link=http://x.cn]`
+        assert "[/red]" in text and "[bold]" in text and "[link=http://x.cn]" in unwrapped
         assert "\x1b" not in text and "\x9b" not in text
         assert "␛" in text  # the loader's visible placeholder for ESC
         # The article list shows such titles literally too.

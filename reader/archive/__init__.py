@@ -21,6 +21,7 @@ import platformdirs
 from reader.archive.cache import ParseCache
 from reader.archive.discovery import discover_pages
 from reader.archive.grouping import Issue, IssueIndex, PageRef
+from reader.page.load import MAX_PAGE_BYTES, count_pages
 from reader.page.model import Page
 from reader.resources import seeds_dir
 
@@ -41,6 +42,17 @@ def default_cache_dir() -> Path:
     if override:
         return Path(override).expanduser()
     return Path(platformdirs.user_cache_dir("kanbao"))
+
+
+def _form_feed_pages(path: str) -> int:
+    """How many form-feed pages a page file holds (0: one page). Reading the file costs one
+    open and read in the scan worker; a file that cannot be read is one page, whose load says why."""
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_PAGE_BYTES)
+    except OSError:
+        return 0
+    return count_pages(data)
 
 
 class Archive:
@@ -74,10 +86,12 @@ class Archive:
         self._cache_error_reported = False  # a fresh error list says it again
         self._by_rel = {}
         for found in discover_pages(self.paths, self.errors.append, cancel):
-            ref = index.add(found)
-            # the same rel under two roots: the first one found keeps the bookmark key
-            self._by_rel.setdefault(ref.rel, ref)
-            yield ref
+            parts = _form_feed_pages(found.path)
+            for part in range(1, parts + 1) if parts else (0,):
+                ref = index.add(found, part)
+                # the same rel under two roots: the first one found keeps the bookmark key
+                self._by_rel.setdefault(ref.rel, ref)
+                yield ref
 
     def scan_all(self) -> list[PageRef]:
         """Scan to the end; the pages in the order found."""
@@ -86,7 +100,7 @@ class Archive:
     def load(self, ref: PageRef) -> Page:
         """The parsed page, through the memory and disk caches. Never raises."""
         try:
-            page = self.cache.load(ref.path, ref.rel)
+            page = self.cache.load(ref.path, ref.rel, ref.part)
         except Exception as error:  # a parser bug must cost one page, not the session
             page = Page(
                 source=ref.rel,

@@ -57,6 +57,7 @@ class PageKey:
     mtime_ns: int
     parser: str
     source: str
+    part: int = 0  # which form-feed page of the file (0: the file is one page)
 
     def header(self, crc: int) -> dict[str, Any]:
         return {
@@ -66,18 +67,31 @@ class PageKey:
             "mtime_ns": self.mtime_ns,
             "parser": self.parser,
             "source": self.source,
+            "part": self.part,
             "crc": crc,
         }
 
 
-def _stat_key(path: str, source: str) -> PageKey | None:
+def _stat_key(path: str, source: str, part: int = 0) -> PageKey | None:
     try:
         info = os.stat(path)
     except OSError:
         return None
     if not stat.S_ISREG(info.st_mode):
         return None
-    return PageKey(path, info.st_size, info.st_mtime_ns, str(page_module.PARSER_VERSION), source)
+    return PageKey(path, info.st_size, info.st_mtime_ns, str(page_module.PARSER_VERSION), source, part)
+
+
+def _parse(path: str, source: str, part: int) -> Page:
+    """Page `part` of the file (the whole file when 0); a part the file no longer has is empty."""
+    if not part:
+        return page_module.read_page(path, source)
+    pages = page_module.read_pages(path, source)
+    if part <= len(pages) and pages[part - 1].part == part:
+        return pages[part - 1]
+    if len(pages) == 1 and pages[0].status in ("unreadable", "binary"):
+        return pages[0]
+    return Page(source=source, articles=(), status="empty", warnings=(f"the file has no page {part} now",))
 
 
 def _not_a_file(path: str, source: str) -> Page | None:
@@ -111,19 +125,24 @@ class ParseCache:
         self.hits = 0  # disk hits, for benchmarks and tests
         self.parses = 0
 
-    def entry_path(self, path: os.PathLike[str] | str) -> str | None:
+    def entry_path(self, path: os.PathLike[str] | str, part: int = 0) -> str | None:
         """Where the entry of the page at absolute `path` lives (whatever its state)."""
         if self._folder_text is None:
             return None
-        digest = hashlib.blake2b(os.fsencode(path), digest_size=16).hexdigest()
+        name = os.fsencode(path) + (f"#{part}".encode() if part else b"")
+        digest = hashlib.blake2b(name, digest_size=16).hexdigest()
         return os.path.join(self._folder_text, digest[:2], digest[2:] + ".json")
 
-    def load(self, path: os.PathLike[str] | str, source: str) -> Page:
-        """The parsed page: from memory, from disk, or parsed now (and stored). Never raises."""
+    def load(self, path: os.PathLike[str] | str, source: str, part: int = 0) -> Page:
+        """The parsed page: from memory, from disk, or parsed now (and stored). Never raises.
+
+        `part` picks one form-feed page of a file that holds several (1, 2 ...); each part
+        has an entry of its own.
+        """
         path = os.fspath(path)
-        key = _stat_key(path, source)
+        key = _stat_key(path, source, part)
         if key is None:  # gone, unreadable or special: say why, and remember nothing
-            return _not_a_file(path, source) or page_module.read_page(path, source)
+            return _not_a_file(path, source) or _parse(path, source, part)
         with self._lock:
             page = self._memory.get(key)
             if page is not None:
@@ -131,10 +150,10 @@ class ParseCache:
                 return page
         page = self._read_entry(key)
         if page is None:
-            page = page_module.read_page(path, source)
+            page = _parse(path, source, part)
             self.parses += 1
             # a page being rewritten while we parsed it must not be stored under its old key
-            if page.status != "unreadable" and _stat_key(path, source) == key:
+            if page.status != "unreadable" and _stat_key(path, source, part) == key:
                 self._write_entry(key, page)
         else:
             self.hits += 1
@@ -149,7 +168,7 @@ class ParseCache:
                 self._memory.popitem(last=False)
 
     def _read_entry(self, key: PageKey) -> Page | None:
-        entry = self.entry_path(key.path)
+        entry = self.entry_path(key.path, key.part)
         if entry is None:
             return None
         try:
@@ -169,7 +188,7 @@ class ParseCache:
             return None
 
     def _write_entry(self, key: PageKey, page: Page) -> None:
-        entry = self.entry_path(key.path)
+        entry = self.entry_path(key.path, key.part)
         if entry is None or self.write_error:
             return
         # backslashreplace: a name that is not valid UTF-8 holds lone surrogates, which strict

@@ -32,6 +32,7 @@ class PageRef:
     issue_key: str  # the issue it belongs to
     date: str  # ISO date from the folder or file name, "" when unknown
     page_no: str  # page number from the file name, "" when unknown
+    part: int = 0  # the form-feed page of a file holding a whole issue (1, 2 ...); 0: one page
 
 
 @dataclass(slots=True)
@@ -82,6 +83,15 @@ def _placement(found: FoundPage) -> _Placement:
     return _Placement(own_folder, tuple(folders), "", label)
 
 
+def _file_placement(found: FoundPage) -> _Placement:
+    """A file holding a whole issue is that issue: named by the date in its name, else its stem."""
+    parts = found.rel.split("/")
+    root_name = os.path.basename(found.root) or found.root
+    stem = parts[-1].rsplit(".", 1)[0]
+    date = date_in_name(stem)
+    return _Placement(found.path, (root_name, *parts[:-1], stem), date, date or stem)
+
+
 def _parent_of_folder(root: str, parts: list[str], folder_index: int) -> str:
     """Absolute path of the parent of folders[folder_index] (0 is the root itself)."""
     if folder_index == 0:
@@ -99,17 +109,20 @@ class IssueIndex:
         self._orders: dict[str, list[tuple[int, str, int, tuple[tuple[int, int | str], ...]]]] = {}
         self._by_label: dict[str, list[tuple[Issue, str]]] = {}
 
-    def add(self, found: FoundPage) -> PageRef:
-        place = _placement(found)
+    def add(self, found: FoundPage, part: int = 0) -> PageRef:
+        """The page's ref, placed in its issue. A `part` of a file of several form-feed pages
+        (`pdftotext issue.pdf`) belongs to the issue that file is, its pages in file order."""
+        place = _file_placement(found) if part else _placement(found)
         issue = self._by_group.get((place.group_path, place.date))
         if issue is None:
             issue = self._new_issue(place)
         ref = PageRef(
             path=Path(found.path),
-            rel=found.rel,
+            rel=f"{found.rel}#{part}" if part else found.rel,
             issue_key=issue.key,
             date=place.date,
-            page_no=page_no_in_name(found.rel.rsplit("/", 1)[-1]),
+            page_no=str(part) if part else page_no_in_name(found.rel.rsplit("/", 1)[-1]),
+            part=part,
         )
         self._insert_in_page_order(issue, ref)
         return ref

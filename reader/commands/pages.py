@@ -10,7 +10,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from reader.page import Page, read_page
+from reader.page import Page, read_pages
 
 UNREADABLE = ("unreadable", "binary")
 #: An undecodable page with more replacement characters than this share of its text is noise
@@ -34,25 +34,25 @@ class PageReader:
 
     def read(self, names: Iterable[str], *, warn: bool = False) -> Iterator[Page]:
         for name in names:
-            page = read_page(Path(name), source=name)
-            if page.status in UNREADABLE:
-                self.error(f"{name}: {'; '.join(page.warnings)}")
-                continue
-            if page.status == "undecodable":  # the README's exit 1, said in one line
-                share = replaced_share(page)
-                if share > MAX_REPLACED_SHARE:
-                    self.error(
-                        f"{name}: not text ({share:.0%} of it is bytes that no encoding kanbao "
-                        "knows can read: UTF-8, GB18030, Big5)"
-                    )
+            for page in read_pages(Path(name), source=name):  # one a form-feed page
+                if page.status in UNREADABLE:
+                    self.error(f"{name}: {'; '.join(page.warnings)}")
                     continue
-                self.error(f"{name}: {'; '.join(page.warnings)}")
+                if page.status == "undecodable":  # the README's exit 1, said in one line
+                    share = replaced_share(page)
+                    if share > MAX_REPLACED_SHARE:
+                        self.error(
+                            f"{name}: not text ({share:.0%} of it is bytes that no encoding kanbao "
+                            "knows can read: UTF-8, GB18030, Big5)"
+                        )
+                        continue
+                    self.error(f"{name}: {'; '.join(page.warnings)}")
+                    yield page
+                    continue
+                if warn:
+                    for warning in page.warnings:
+                        print(f"reader {self.command}: {name}: {warning}", file=sys.stderr)
                 yield page
-                continue
-            if warn:
-                for warning in page.warnings:
-                    print(f"reader {self.command}: {name}: {warning}", file=sys.stderr)
-            yield page
 
     def error(self, message: str) -> None:
         print(f"reader {self.command}: {message}", file=sys.stderr)

@@ -46,7 +46,7 @@ def format_article(article: Article) -> str:
 
 
 def format_page(page: Page) -> str:
-    header = f"━━ {page.source}"
+    header = f"━━ {page.source}" + (f" · page {page.part}" if page.part else "")
     if page.info.date or page.info.page_no:
         header += f"  ({' '.join(x for x in (page.info.date, page.info.page_no and f'第{page.info.page_no}版') if x)})"
     parts = [header]
@@ -71,7 +71,9 @@ def run(args: argparse.Namespace) -> int:
         if out_dir is None:
             sys.stdout.write(text + "\n")
             continue
-        target = out_dir / (Path(page.source).stem + ".json")
+        # a file of several form-feed pages: STEM-1.json, STEM-2.json ...
+        suffix = f"-{page.part}" if page.part else ""
+        target = out_dir / f"{Path(page.source).stem}{suffix}.json"
         try:
             target.write_text(text + "\n", encoding="utf-8")
         except OSError as error:

@@ -10,7 +10,9 @@ from typing import Any
 
 from reader.page.model import Article, Block, Leftover, Page, PageInfo
 
-_PARSER_NAMES = frozenset({"PARSER_VERSION", "parse_page", "parse_text", "read_page"})
+_PARSER_NAMES = frozenset(
+    {"PARSER_VERSION", "parse_page", "parse_pages", "parse_text", "read_page", "read_pages"}
+)
 
 
 def __getattr__(name: str) -> Any:
@@ -31,6 +33,8 @@ __all__ = [
     "Page",
     "PageInfo",
     "parse_page",
+    "parse_pages",
     "parse_text",
     "read_page",
+    "read_pages",
 ]

@@ -12,6 +12,7 @@ dynamic programme over the blocks), since one article can sit between two of the
 from __future__ import annotations
 
 import itertools
+import operator
 import re
 from dataclasses import dataclass, field
 
@@ -23,6 +24,10 @@ from reader.page.text import despace, join_lines, tidy_heading
 BRIEF_LINE_SCORE = 0.12
 #: How a photo caption usually begins.
 CAPTION_OPENERS = ("图为", "上图", "下图", "左图", "右图", "图：", "图:", "图片：")
+#: A headline line this short (`示祝贺`) is the end of a wrapped headline, never a teaser alone:
+#: as a brief's line it scores FRAGMENT_SCORE, a hair below giving it to a story.
+MIN_BRIEF_CHARS = 4
+FRAGMENT_SCORE = -0.01
 #: Bonus for an article that gets a headline at all: most articles have one.
 HEADLINE_BONUS = 0.35
 _NOT_HAN = re.compile(r"[^\u3400-\u9fff]+")
@@ -40,6 +45,7 @@ class Core:
     closed: bool = False  # a 下转 marker ends this part: nothing after it belongs here
     notice: Line | None = None
     notice_more: list[Line] = field(default_factory=list)
+    closing: Line | None = None  # a byline after the body (`作者：柳扬`), when one stood above too
 
     @property
     def body_text(self) -> str:
@@ -63,14 +69,15 @@ class HeadGroup:
     after: Core | None = None  # the part that starts right below it
 
 
-def tokens(text: str) -> set[object]:
+def tokens(text: str) -> set[str]:
     """Character bigrams of the Chinese text and whole Latin/number words: what two texts share.
 
     Bigrams are taken over the Chinese characters with punctuation and Latin removed; the few
-    that straddle a removed mark are noise both sides share alike.
+    that straddle a removed mark are noise both sides share alike. Latin and number words are
+    lower case, and so the only ASCII tokens.
     """
     han = _NOT_HAN.sub("", text)
-    out: set[object] = set(itertools.pairwise(han))
+    out = set(map(operator.add, han, han[1:]))
     if len(han) == 1:
         out.add(han)
     out.update(word.lower() for word in _LATIN_WORD.findall(text))
@@ -100,8 +107,14 @@ def build_cores(units: list[Unit]) -> tuple[list[Core | HeadGroup], list[Unit]]:
         if kind == "furniture":
             leftover.append(unit)
         elif kind == "byline":
+            following = units[index + 1] if index + 1 < len(units) else None
             if current and not current.closed and current.byline is None and not current.has_body:
                 current.byline = unit.lines[0]
+            elif current is not None and _closes_story(current, following):
+                if current.byline is None:
+                    current.byline = unit.lines[0]  # `作者：X` after the body
+                elif current.closing is None:
+                    current.closing = unit.lines[0]
             else:
                 current = open_core(Core(byline=unit.lines[0]))
         elif kind in ("paragraph", "subhead"):
@@ -124,9 +137,7 @@ def build_cores(units: list[Unit]) -> tuple[list[Core | HeadGroup], list[Unit]]:
                 current.units.append(unit)
                 current.closed = True
         elif kind == "heading":
-            group = HeadGroup(list(unit.lines))
-            if current is not None and sequence and sequence[-1] is current:
-                group.before = current
+            group = HeadGroup(list(unit.lines), before=_story_above(sequence))
             sequence.append(group)
             current = None
         elif kind == "credit":
@@ -144,7 +155,53 @@ def build_cores(units: list[Unit]) -> tuple[list[Core | HeadGroup], list[Unit]]:
             else:
                 sequence.append(Core(kind="notice", notice=unit.lines[0]))
             current = None
-    return sequence, leftover
+    return _trailing_subheads(sequence), leftover
+
+
+def _story_above(sequence: list[Core | HeadGroup]) -> Core | None:
+    """The story a headline group may close: the part right above it, looking past notices and
+    photos set between a body and its headline (`…（下转2版）` / `…局 宣` / `东方情缘`)."""
+    for item in reversed(sequence):
+        if isinstance(item, HeadGroup):
+            return None
+        if item.kind == "article":
+            return item
+    return None
+
+
+def _trailing_subheads(sequence: list[Core | HeadGroup]) -> list[Core | HeadGroup]:
+    """A subhead left at the end of a story (its photo caption below went to the photo) is a
+    headline printed after the body: it becomes a headline group between that story and the next."""
+    out: list[Core | HeadGroup] = []
+    for index, item in enumerate(sequence):
+        out.append(item)
+        if (
+            isinstance(item, Core)
+            and item.kind == "article"
+            and item.units
+            and item.units[-1].kind == "subhead"
+        ):
+            following = sequence[index + 1] if index + 1 < len(sequence) else None
+            if isinstance(following, HeadGroup):
+                continue
+            unit = item.units.pop()
+            after = following if isinstance(following, Core) else None
+            out.append(HeadGroup(list(unit.lines), before=item, after=after))
+    return out
+
+
+#: What may follow a byline that opens a story: its headline, its body, a continuation.
+_OPENS_AFTER_BYLINE = frozenset({"paragraph", "subhead", "heading", "cont-in", "credit"})
+
+
+def _closes_story(current: Core, following: Unit | None) -> bool:
+    """A byline after a body with no story of its own below it (`作者：柳扬` at the end) closes it."""
+    return (
+        current.kind == "article"
+        and current.has_body
+        and (current.byline is None or current.closing is None)
+        and (following is None or following.kind not in _OPENS_AFTER_BYLINE)
+    )
 
 
 def _starts_article(unit: Unit, current: Core) -> bool:
@@ -187,6 +244,7 @@ def assign_headlines(sequence: list[Core | HeadGroup]) -> list[Core]:
     """Give each headline line to the part before it, the part after it, or a brief."""
     groups = [g for g in sequence if isinstance(g, HeadGroup)]
     cores = [c for c in sequence if isinstance(c, Core)]
+    bylines = {id(g): _take_bylines(g) for g in groups}
     if not groups:
         return cores
     # Only the two parts next to a headline group compete for its lines. A bigram found in both
@@ -195,14 +253,12 @@ def assign_headlines(sequence: list[Core | HeadGroup]) -> list[Core]:
     bodies = {key: _NOT_HAN.sub("", text) for key, text in texts.items()}
     latin = {key: {w.lower() for w in _LATIN_WORD.findall(text)} for key, text in texts.items()}
 
-    def holds(core: Core | None, token: object) -> bool:
+    def holds(core: Core | None, token: str) -> bool:
         if core is None:
             return False
-        if isinstance(token, str):
-            return token in latin[id(core)] if token.isascii() else token in bodies[id(core)]
-        return token[0] + token[1] in bodies[id(core)]  # type: ignore[index]
+        return token in (latin if token.isascii() else bodies)[id(core)]
 
-    line_token_sets: dict[int, set[object]] = {}
+    line_token_sets: dict[int, set[str]] = {}
 
     def similarity(line: Line, core: Core | None, other: Core | None, *, closed_ok: bool) -> float | None:
         if core is None or not core.accepts_headline or (core.closed and not closed_ok):
@@ -215,10 +271,9 @@ def assign_headlines(sequence: list[Core | HeadGroup]) -> list[Core]:
         score = sum(0.5 if holds(other, t) else 1.0 for t in line_tokens if holds(core, t))
         return score / len(line_tokens)
 
-    # Options for each group: (score, k1, k2): lines[:k1] to `before`, [k1:k2] brief, [k2:] to `after`.
-    options: list[list[tuple[float, int, int]]] = []
+    # Options for each group: (score, labels), a label a line: B (to `before`), X (brief), A (to `after`).
+    options: list[list[tuple[float, str]]] = []
     for group in groups:
-        n = len(group.lines)
         # A part closed by 下转 may still have its headline drawn after the marker, but not one
         # that opens a new text frame (a teaser set apart).
         after_marker_ok = not group.lines[0].frame_start
@@ -226,42 +281,58 @@ def assign_headlines(sequence: list[Core | HeadGroup]) -> list[Core]:
             similarity(ln, group.before, group.after, closed_ok=after_marker_ok) for ln in group.lines
         ]
         to_after = [similarity(ln, group.after, group.before, closed_ok=True) for ln in group.lines]
-        choices: list[tuple[float, int, int]] = []
-        for k1 in range(n + 1):
-            if k1 and to_before[0] is None:
-                break
-            for k2 in range(k1, n + 1):
-                if k2 < n and to_after[0] is None:
-                    continue
-                score = sum(s or 0.0 for s in to_before[:k1]) + sum(s or 0.0 for s in to_after[k2:])
-                score += BRIEF_LINE_SCORE * (k2 - k1) + HEADLINE_BONUS * ((k1 > 0) + (k2 < n))
-                choices.append((score, k1, k2))
-        options.append(choices)
+        # a cut is allowed only where one headline can end: not after `姹紫嫣红开遍——`
+        cuttable = [not runs_on(a, b) for a, b in itertools.pairwise(group.lines)]
+        # lines of one width are one headline wrapped by its column: cutting there costs
+        same_block = [_one_block(a, b) for a, b in itertools.pairwise(group.lines)]
+        brief = [
+            BRIEF_LINE_SCORE if len(ln.body) >= MIN_BRIEF_CHARS else FRAGMENT_SCORE for ln in group.lines
+        ]
+        options.append(_labelings(to_before, to_after, brief, cuttable, same_block))
 
     # Dynamic programme along the groups: a part between two groups takes at most one headline.
-    best: dict[bool, tuple[float, list[tuple[int, int]]]] = {False: (0.0, [])}
+    # The state is which of the previous group's parts took lines (above, below): the part
+    # above this group may be that group's part below, or (past a photo) its part above too.
+    best: dict[tuple[bool, bool], tuple[float, list[str]]] = {(False, False): (0.0, [])}
     for index, group in enumerate(groups):
-        shared_part = index > 0 and group.before is not None and group.before is groups[index - 1].after
-        nxt: dict[bool, tuple[float, list[tuple[int, int]]]] = {}
-        for taken, (total, path) in best.items():
-            for score, k1, k2 in options[index]:
-                if shared_part and taken and k1 > 0:
+        previous = groups[index - 1] if index else None
+        nxt: dict[tuple[bool, bool], tuple[float, list[str]]] = {}
+        for (took_above, took_below), (total, path) in best.items():
+            taken = (
+                previous is not None
+                and group.before is not None
+                and (
+                    (group.before is previous.after and took_below)
+                    or (group.before is previous.before and took_above)
+                )
+            )
+            for score, labels in options[index]:
+                if taken and "B" in labels:
                     continue
-                state = k2 < len(group.lines)
-                candidate = (total + score, [*path, (k1, k2)])
+                state = ("B" in labels, "A" in labels)
+                candidate = (total + score, [*path, labels])
                 if state not in nxt or candidate[0] > nxt[state][0]:
                     nxt[state] = candidate
         best = nxt
     plan = max(best.values(), key=lambda v: v[0])[1] if groups else []
 
     briefs: dict[int, Core] = {}
-    for group, (k1, k2) in zip(groups, plan):
-        if k1 and group.before is not None:
-            group.before.headline = group.lines[:k1]
-        if k2 < len(group.lines) and group.after is not None:
-            group.after.headline = group.lines[k2:]
-        if k2 > k1:
-            briefs[id(group)] = Core(kind="brief", headline=group.lines[k1:k2])
+    for group, labels in zip(groups, plan):
+        picked = {label: [ln for ln, got in zip(group.lines, labels) if got == label] for label in "BXA"}
+        for label, part in (("B", group.before), ("A", group.after)):
+            if picked[label] and part is not None and not part.headline:
+                part.headline = picked[label]
+            elif picked[label]:
+                picked["X"] += picked[label]  # never lose a line: what no part can take is a brief
+        picked["X"].sort(key=lambda ln: ln.number)
+        if picked["X"]:
+            briefs[id(group)] = Core(kind="brief", headline=picked["X"])
+        owners = {"B": group.before, "X": briefs.get(id(group)), "A": group.after}
+        for above, line in bylines[id(group)]:
+            # the byline goes with the headline line it stands under
+            owner = owners[labels[above]] if above >= 0 else group.after
+            if owner is not None and owner.byline is None:
+                owner.byline = line
     ordered: list[Core] = []
     for item in sequence:
         if isinstance(item, Core):
@@ -269,6 +340,92 @@ def assign_headlines(sequence: list[Core | HeadGroup]) -> list[Core]:
         elif id(item) in briefs:
             ordered.append(briefs[id(item)])
     return ordered
+
+
+#: A headline line ending so is continued on the next line: `…开遍——`, `中国杂技：`, `“秦惠（君音）—`.
+_RUNS_ON_END = ("—", "：", ":", "、", "，", "（", "(", "“", "《", "‘", "·")
+#: ... and one starting so continues the line above.
+_RUNS_ON_START = ("—", "）", ")", "”", "》", "’", "、", "，", "：")
+
+
+def runs_on(line: Line, following: Line) -> bool:
+    """Whether two headline lines are one phrase broken by the column (no headline ends there)."""
+    return line.text.endswith(_RUNS_ON_END) or following.text.startswith(_RUNS_ON_START)
+
+
+#: Giving one part headline lines that are not together (`中国杂技：` / `墙里开花墙外香` / the next
+#: story's `上海：` / `查补税款三亿元` / then `是同胞疏远了杂技，` ...) costs this much: drawing order
+#: interleaves two headline blocks only now and then.
+RETURN_PENALTY = 0.3
+#: Cutting between two lines of one wrapped headline block (`芬兰众鸟欣有` / `托群兽爱人庐`) costs this.
+BLOCK_PENALTY = 0.15
+
+
+def _one_block(line: Line, following: Line) -> bool:
+    """Two headline lines of the same length (four characters or more) set one after the other."""
+    return len(line.body) == len(following.body) >= 4 and following.number - line.number <= 2
+
+
+def _labelings(
+    to_before: list[float | None],
+    to_after: list[float | None],
+    brief: list[float],
+    cuttable: list[bool],
+    same_block: list[bool],
+) -> list[tuple[float, str]]:
+    """The best labelling of a group's lines for each choice of which parts get a headline.
+
+    Each line goes to the part above (B), a brief (X) or the part below (A); a line's score is
+    its word overlap with that part (a brief's is flat, and below nothing for a fragment). The label may change only where a
+    headline can end; the brief's lines stand together, above any line of the part below; a
+    part taking lines that are not
+    together pays RETURN_PENALTY. Returns (score, labels) for each of the four outcomes
+    (headline above or not, below or not) that can happen.
+    """
+    # state: (label, labels used so far) -> (score, labels)
+    states: dict[tuple[str, frozenset[str]], tuple[float, str]] = {}
+    for index in range(len(to_before)):
+        scores = {"B": to_before[index], "X": brief[index], "A": to_after[index]}
+        nxt: dict[tuple[str, frozenset[str]], tuple[float, str]] = {}
+        previous = states.items() if index else [(("", frozenset()), (0.0, ""))]
+        for (label, used), (total, labels) in previous:
+            for new, score in scores.items():
+                if score is None:
+                    continue
+                cost = 0.0
+                if label and new != label:
+                    if not cuttable[index - 1] or (new == "X" and ("X" in used or "A" in used)):
+                        continue  # one brief, and never below the next story's headline
+                    if new in used:
+                        cost = RETURN_PENALTY
+                    if same_block[index - 1]:
+                        cost += BLOCK_PENALTY
+                key = (new, used | {new})
+                candidate = (total + score - cost, labels + new)
+                if key not in nxt or candidate[0] > nxt[key][0]:
+                    nxt[key] = candidate
+        states = nxt
+    outcomes: dict[tuple[bool, bool], tuple[float, str]] = {}
+    for (_, used), (total, labels) in states.items():
+        outcome = ("B" in used, "A" in used)
+        total += HEADLINE_BONUS * (outcome[0] + outcome[1])
+        if outcome not in outcomes or total > outcomes[outcome][0]:
+            outcomes[outcome] = (total, labels)
+    return list(outcomes.values())
+
+
+def _take_bylines(group: HeadGroup) -> list[tuple[int, Line]]:
+    """Remove the byline lines standing among a group's headline lines (`垃圾成资源` / `包袱变财富` /
+    `徐科` / the next story's headline): each with the index of the headline line above it."""
+    found: list[tuple[int, Line]] = []
+    kept: list[Line] = []
+    for line in group.lines:
+        if line.kind == "byline":
+            found.append((len(kept) - 1, line))
+        else:
+            kept.append(line)
+    group.lines = kept
+    return found
 
 
 def paragraph_text(unit: Unit) -> str:

@@ -7,45 +7,39 @@ subhead depends on its neighbours and is settled in `structure.py`.
 
 from __future__ import annotations
 
+import itertools
 import re
 
+from reader.page.credits import NAME, ROLE, byline_people, dateline_end, ends_with_credit, people
+from reader.page.furniture import is_furniture, mark_furniture_bands
 from reader.page.text import (
     CLOSERS,
     SENTENCE_END,
     cell_width,
     despace,
     ends_sentence,
+    ends_with_note,
     has_phrase_gap,
-    is_han,
     is_letter_spaced,
     shape_width,
-    tidy_heading,
     widths,
 )
 
-# Role words of bylines and credits: 融媒首席记者, 本报记者, 通讯员, 见习记者, 文/图 ...
-_ROLE = (
-    r"(?:本报|本刊|新华社|中新社|人民日报|融媒体?|全媒体|首席|特约|见习|实习|资深|高级|摄影|视频|文字|融媒体中心)*"
-    r"(?:记者|通讯员|摄影师?|撰稿|作者|编辑|撰文|文[/／]图|图[/／]文|文|图)"
-)
-_ROLE_RE = re.compile(_ROLE)
 # Every special line holds one of these characters (of 记者, 摄, 版, 宣, 星期 ...); most body
 # lines hold none, and skip all the rules.
-_SPECIAL_CHARS = frozenset("记通摄撰作编文图版转接宣广热校星周出邮C报")
+_SPECIAL_CHARS = frozenset("记通摄撰作编文图版转接宣广热校星周出邮C报审排")
 # ... and one of these words: the second, exact test for lines that hold such a character.
 _MAYBE_SPECIAL = re.compile(
-    r"记者|通讯员|摄|撰|作者|编|[文图][/／:：\s]|[\s/／][文图]|^[文图]|版|页|宣|广告|热线|校对"
+    r"记者|通讯员|摄|撰|作者|编|[文图][/／:：\s]|[\s/／][文图]|^[文图]|版|页|宣|广告|热线|校对|审校|审读|编审|终审|排版"
     r"|星期|周[一二三四五六日天]|出版物|邮发|CN|报$|^[A-Z]\d"
 )
+#: How a dateline begins: a line starting so may end before its 电 or 讯.
+_DATELINE_OPENERS = ("据", "本报", "新华社", "中新社", "中通社")
+_PROSE_MARKS = frozenset("，、；。")
 _NOTICE_CREDITS = frozenset({"宣", "广告", "（广告）", "(广告)"})
-_ROLE_WORDS = ("记者", "通讯员", "摄影", "撰稿", "作者", "编辑", "撰文", "文", "图")
-_NAME = r"[\u4e00-\u9fff][\u4e00-\u9fff·•]{1,5}"
-_NAME_RE = re.compile(_NAME)
-_BOX = "□■◇◆●○◎▲△▪★☆"
-# 本报讯, 本报北京7月28日讯, 新华社北京7月28日电, 永康讯: a dateline opening a byline or paragraph.
-_DATELINE = re.compile(r"^(?:本报讯|本报\S{0,12}?[讯电]|新华社\S{0,12}?电|中新社\S{0,12}?电|\S{2,6}讯)")
+_ROLE_WORDS = ("记者", "通讯员", "摄影", "撰稿", "作者", "编辑", "撰文", "文", "图", "实习生")
 _CREDIT_TAIL = re.compile(
-    rf"(?P<credit>[（(]?\s*(?:{_ROLE}\s*[:：]?\s*)?{_NAME}(?:[\s、，,]+(?:{_ROLE}\s*)?{_NAME})*\s*摄(?:影)?\s*[）)]?)$"
+    rf"(?P<credit>[（(]?\s*(?:{ROLE}\s*[:：]?\s*)?{NAME}(?:[\s、，,]+(?:{ROLE}\s*)?{NAME})*\s*摄(?:影)?\s*[）)]?)$"
 )
 _CONTINUATION = re.compile(
     r"[（(]\s*(?P<dir>下转|上接|转|接)\s*(?:第)?\s*[0-9０-９一二三四五六七八九十A-Za-z]{1,3}\s*(?:版|页)\s*[）)]"
@@ -56,17 +50,6 @@ _BARE_CONTINUATION = re.compile(
 _NOTICE = re.compile(
     r"^(?:.{2,40}\s宣|[（(]?广告[）)]?|(?:广告|订阅|服务|新闻|举报)热线.*|.{0,20}公益广告.*)$"
 )
-_FURNITURE = re.compile(
-    r"^(?:第?\s*[0-9０-９一二三四五六七八九十]{1,3}\s*版(?:\s.{0,12})?"
-    r"|[A-Z]\d{1,2}\s*版?(?:\s.{0,12})?"
-    r"|.{0,8}(?:责任编辑|责编|版式设计|版式|美编|校对|组版|值班主任|本版编辑|编辑)\s*[:：]?.{0,30}"
-    r"|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:星期|周)[一二三四五六日天].{0,20}"
-    r"|.{0,30}(?:国内统一连续出版物号|邮发代号|CN\s*\d{2}\s*-\s*\d{4}).{0,30}"
-    r"|[\u4e00-\u9fff]{2,8}(?:日报|晚报|早报|时报|商报|都市报)"
-    r")$"
-)
-_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
-_PAGE_NO = re.compile(r"第?\s*([0-9０-９]{1,2}|[A-Z]\d{1,2})\s*版\s*(\S{0,8})")
 
 
 class Line:
@@ -113,11 +96,18 @@ class Line:
         # display cells (punctuation 2) and shape width (punctuation 1) of the body
         self.cells, self.width = widths(body)
         last = text[-1]
-        self.terminal = last in SENTENCE_END or (last in CLOSERS and ends_sentence(text))
+        self.terminal = (
+            last in SENTENCE_END
+            or (last in CLOSERS and ends_sentence(text))
+            or (last in "）)" and ends_with_note(text))  # a closing note: `…发展。（陈国琦朱丽琴）`
+            or (("记者" in text or "通讯员" in text) and ends_with_credit(text))  # `…着急”。扬子晚报记者柳扬`
+        )
         self.letter_spaced = spaced and is_letter_spaced(text)
-        self.phrase_gap = spaced and has_phrase_gap(text)  # a headline's gap between two phrases
+        # a headline's gap between two phrases; a stray space in running text (`地离开中 国，再看看`)
+        # is none: headlines with a gap hold no commas
+        self.phrase_gap = spaced and has_phrase_gap(text) and _PROSE_MARKS.isdisjoint(text)
         # 本报讯, 新华社北京7月28日电 ...: only lines with 讯 or 电 near their start can open so.
-        self._dateline = ("讯" in text[:8] or "电" in text[:16]) and bool(_DATELINE.match(text))
+        self._dateline = ("讯" in body[:24] or "电" in body[:24]) and bool(dateline_end(body))
 
     def __repr__(self) -> str:
         return f"Line({self.number}, {self.text!r}, {self.kind!r})"
@@ -138,65 +128,47 @@ class Line:
         return self._dateline and self.kind == "text"
 
 
-def _people(text: str, *, need_role: bool) -> tuple[str, ...] | None:
-    """The names in a byline or credit, or None when the text is not made only of roles and names.
-
-    A byline needs a role word (记者, 通讯员 ...): a bare list of names is running text. A credit
-    has its 摄 and may be names alone.
-    """
-    text = text.strip().strip(_BOX).strip()
-    text = re.sub(r"\s*摄(?:影)?\s*$", "", text)
-    tokens = [t for t in re.split(r"[\s、，,/／:：]+", text) if t]
-    names: list[str] = []
-    seen_role = False
-    for token in tokens:
-        role = _ROLE_RE.match(token)
-        if role and role.end() == len(token):
-            seen_role = True
-            continue
-        if role and _NAME_RE.fullmatch(token[role.end() :]) and len(token) - role.end() <= 4:
-            seen_role = True
-            token = token[role.end() :]
-        if not _NAME_RE.fullmatch(token) or (len(token) > 4 and "·" not in token):
-            return None
-        names.append(token)
-    return tuple(names) if names and (seen_role or not need_role) else None
+def _closes_note(text: str, following: str) -> bool:
+    opened = max(text.rfind("（"), text.rfind("("))
+    return (
+        opened >= 0
+        and (opened == 0 or ends_sentence(text[:opened]))
+        and "）" not in text[opened:]
+        and following[-1:] in "）)"
+        and "（" not in following
+    )
 
 
 def byline_authors(text: str) -> tuple[str, ...] | None:
     """Authors when `text` is a whole byline line (`□融媒记者 吕高攀`, `本报讯（记者 X 通讯员 Y）`)."""
     if not any(word in text for word in _ROLE_WORDS):
         return None  # the cheap test first: no role word, no byline
-    stripped = text.strip().lstrip(_BOX).strip()
-    if (
-        len(stripped) > 48
-        or ends_sentence(stripped)
-        or any(mark in stripped for mark in "，。；")
-        or stripped.endswith("、")
-    ):
-        return None
-    dateline = _DATELINE.match(stripped)
-    rest = stripped[dateline.end() :].strip() if dateline else stripped
-    bracketed = re.fullmatch(r"[（(](.*)[）)]", rest)
-    if bracketed:
-        rest = bracketed.group(1)
-    elif dateline:
-        return None  # 本报讯 followed by running text opens a paragraph
-    return _people(rest, need_role=True)
+    return byline_people(text)
 
 
-def dateline_byline(text: str) -> tuple[str, tuple[str, ...]] | None:
-    """The byline that opens a paragraph: `本报北京7月28日电 （记者 张三、李四）国务院…`."""
-    dateline = _DATELINE.match(text)
-    if not dateline:
-        return None
-    bracket = re.match(r"\s*[（(]([^）)]{2,40})[）)]", text[dateline.end() :])
-    if not bracket:
-        return None
-    people = _people(bracket.group(1), need_role=True)
-    if people is None:
-        return None
-    return tidy_heading(text[: dateline.end() + bracket.end()]), people
+def mark_datelines(lines: list[Line]) -> None:
+    """A dateline broken over two lines (`据新华社瓦莱塔1月13日` / `电（记者袁锦林）…`) opens its first.
+
+    A closing note broken the same way (`…火爆。（本报堪培拉1月20日` / `电）`) ends its sentence.
+    """
+    for line, following in itertools.pairwise(lines):
+        if (
+            following.text[-1] in "）)"
+            and following.kind == "text"
+            and _closes_note(line.text, following.text)
+        ):
+            following.terminal = True
+        if line._dateline and following.kind == "byline" and line.kind == "text" and not line.terminal:
+            # `本报北京1月6日讯新华社记` / `者盖金东、本报记者毛磊报道：`: the dateline's credit runs on
+            following.kind, following.authors = "text", ()
+        if (
+            line.body.startswith(_DATELINE_OPENERS)
+            and line.kind == "text"
+            and following.kind == "text"
+            and not line._dateline
+            and not line.terminal
+        ):
+            line._dateline = bool(dateline_end(line.body + following.body[:16]))
 
 
 def split_credit(text: str) -> tuple[str, str, tuple[str, ...]] | None:
@@ -214,10 +186,10 @@ def split_credit(text: str) -> tuple[str, str, tuple[str, ...]] | None:
     ):
         # try a shorter credit: maybe the role word starts later (`…月季花。记者 卢斌 摄`)
         return None
-    people = _people(credit.strip("（()）"), need_role=False)
-    if people is None:
+    found = people(credit.strip("（()）"), need_role=False)
+    if found is None:
         return None
-    return before, credit.strip("（()）").strip(), people
+    return before, credit.strip("（()）").strip(), found
 
 
 def split_continuation(text: str) -> tuple[str, str, str, str] | None:
@@ -234,26 +206,6 @@ def split_continuation(text: str) -> tuple[str, str, str, str] | None:
 
 def is_notice(text: str) -> bool:
     return bool(_NOTICE.match(text)) and not ends_sentence(text)
-
-
-def is_furniture(text: str) -> bool:
-    return len(text) <= 48 and bool(_FURNITURE.match(text)) and not ends_sentence(text)
-
-
-def furniture_facts(text: str) -> dict[str, str]:
-    """Date (ISO), page number and section that a furniture line states."""
-    facts: dict[str, str] = {}
-    date = _DATE.search(text)
-    if date:
-        year, month, day = (int(g) for g in date.groups())
-        if 1 <= month <= 12 and 1 <= day <= 31:
-            facts["date"] = f"{year:04d}-{month:02d}-{day:02d}"
-    page = _PAGE_NO.search(text)
-    if page:
-        facts["page_no"] = page.group(1).translate(str.maketrans("０１２３４５６７８９", "0123456789"))
-        if page.group(2) and all(is_han(c) for c in page.group(2)):
-            facts["section"] = page.group(2)
-    return facts
 
 
 def classify(raw_lines: list[str], numbers: list[int]) -> list[Line]:
@@ -277,6 +229,8 @@ def classify(raw_lines: list[str], numbers: list[int]) -> list[Line]:
             out.append(Line(number, text, "notice", frame_start, indented))
         else:
             out.extend(_classify_line(text, number, frame_start, indented))
+    mark_furniture_bands(out)
+    mark_datelines(out)
     return out
 
 
@@ -295,7 +249,7 @@ def _classify_line(text: str, number: int, frame_start: bool, indented: bool) ->
             pieces.extend(_classify_line(after, number, False, False))
         return pieces
     authors = byline_authors(text)
-    if authors is not None and not text.rstrip().endswith("摄"):
+    if authors is not None and not text.rstrip().rstrip("）)").rstrip().endswith("摄"):
         return [line(text, "byline", authors)]
     credit = split_credit(text)
     if credit:

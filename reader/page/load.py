@@ -25,7 +25,9 @@ MAX_LINE_CHARS = 4000
 # dangerous ones; the rest are scrubbed too since no page text needs them. So are the bidi
 # embeddings, overrides and isolates (U+202A-202E, U+2066-2069): a right-to-left override
 # would reorder what the terminal shows after it.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0d-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+#: The form feed pdftotext writes after every page: `pdftotext issue.pdf` is one file an issue.
+PAGE_BREAK = "\f"
 
 
 def _visible(match: re.Match[str]) -> str:
@@ -38,7 +40,10 @@ def _visible(match: re.Match[str]) -> str:
 
 
 def scrub_controls(text: str) -> str:
-    """Replace control characters by visible placeholders (␛ for ESC and so on)."""
+    """Replace control characters by visible placeholders (␛ for ESC and so on).
+
+    The form feed is left alone: it is structure (a page break), which `split_pages` reads.
+    """
     return _CONTROL.sub(_visible, text)
 
 
@@ -137,21 +142,75 @@ def split_lines(text: str) -> tuple[list[str], list[int]]:
     """Split on CRLF, CR or LF and scrub controls; return the lines and their file line numbers.
 
     Only those three end a line: the other Unicode separators are controls and get scrubbed.
+    A form feed is a page break; here, reading the text as one page, it counts as white space.
     A line longer than MAX_LINE_CHARS is cut into pieces that keep its line number, so one
     pathological line cannot make later work quadratic while every span still points at the
     right line of the file.
     """
+    lines: list[str] = []
+    numbers: list[int] = []
+    for page_lines, page_numbers in split_pages(text):
+        lines.extend(page_lines)
+        numbers.extend(page_numbers)
+    return lines, numbers
+
+
+def split_pages(text: str) -> list[tuple[list[str], list[int]]]:
+    """The text's pages, one a form feed, each as `split_lines` gives them (file line numbers).
+
+    pdftotext ends every page with `\\f` and starts the next page's first line right after it,
+    on the same file line; the last page is followed by a form feed too. A page holding only
+    white space (after the last form feed) is no page.
+    """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if text.startswith("\ufeff"):
         text = text[1:]
+    text = scrub_controls(text)
+    if PAGE_BREAK not in text.rstrip(" \t\n\f"):
+        # one page, its trailing form feed at most (the common case, at C speed)
+        split = text.replace(PAGE_BREAK, "").split("\n")
+        if max(map(len, split)) <= MAX_LINE_CHARS:
+            return [(split, list(range(len(split))))] if text.strip() else []
+    pages: list[tuple[list[str], list[int]]] = []
     lines: list[str] = []
     numbers: list[int] = []
-    for number, line in enumerate(scrub_controls(text).split("\n")):
-        if len(line) <= MAX_LINE_CHARS:
-            lines.append(line)
+
+    def close_page() -> None:
+        if any(line.strip() for line in lines):
+            pages.append((lines.copy(), numbers.copy()))
+        lines.clear()
+        numbers.clear()
+
+    for number, line in enumerate(text.split("\n")):
+        if PAGE_BREAK not in line and len(line) <= MAX_LINE_CHARS:
+            lines.append(line)  # the common case, inline: this loop runs for every line
             numbers.append(number)
             continue
-        for start in range(0, len(line), MAX_LINE_CHARS):
-            lines.append(line[start : start + MAX_LINE_CHARS])
-            numbers.append(number)
-    return lines, numbers
+        for index, piece in enumerate(line.split(PAGE_BREAK)):
+            if index:
+                close_page()
+            _add_line(piece, number, lines, numbers)
+    close_page()
+    return pages
+
+
+def _add_line(line: str, number: int, lines: list[str], numbers: list[int]) -> None:
+    if len(line) <= MAX_LINE_CHARS:
+        lines.append(line)
+        numbers.append(number)
+        return
+    for start in range(0, len(line), MAX_LINE_CHARS):
+        lines.append(line[start : start + MAX_LINE_CHARS])
+        numbers.append(number)
+
+
+def count_pages(data: bytes) -> int:
+    """How many form-feed pages the bytes hold: 0 when they are one page (with or without the
+    form feed pdftotext writes after it), else the number of pages (each with some text)."""
+    if data.count(b"\x0c") < 2:
+        return 0  # the common case, decided without decoding
+    decoded = decode_bytes(data)
+    if decoded.status == "binary":
+        return 0
+    pages = len(split_pages(decoded.text))
+    return pages if pages > 1 else 0

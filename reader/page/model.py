@@ -114,6 +114,9 @@ class Page:
     encoding: str = "utf-8"
     status: str = "ok"  # ok | empty | binary | undecodable | truncated | unreadable
     warnings: tuple[str, ...] = ()
+    #: Which page of its file this is, from 1, when the file holds several (`pdftotext issue.pdf`
+    #: writes a whole issue, one page a form feed); 0 when the file is one page.
+    part: int = 0
 
     def article(self, article_id: str) -> Article | None:
         return next((a for a in self.articles if a.id == article_id), None)
@@ -140,6 +143,8 @@ class Page:
             data["info"] = info
         if self.warnings:
             data["warnings"] = list(self.warnings)
+        if self.part:
+            data["part"] = self.part
         return data
 
     @classmethod
@@ -172,4 +177,5 @@ class Page:
             encoding=data.get("encoding", "utf-8"),
             status=data.get("status", "ok"),
             warnings=tuple(data.get("warnings", ())),
+            part=int(data.get("part", 0)),
         )

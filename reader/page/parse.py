@@ -1,14 +1,18 @@
 """The page parser's entry points: bytes or text in, a `Page` of articles out.
 
 read_page(path) -> Page      never raises: an unreadable file is a Page with a status
+read_pages(path)             the same, one Page a form-feed page (a whole issue in one file)
 parse_page(data, source)     bytes of any supported encoding
-parse_text(text, source)     already-decoded text
+parse_pages(data, source)    the same, one Page a form-feed page
+parse_text(text, source)     already-decoded text, read as one page
 """
 
 from __future__ import annotations
 
 import hashlib
+import itertools
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from reader.page.assemble import (
@@ -19,11 +23,15 @@ from reader.page.assemble import (
     headline_lines,
     marker_text,
     paragraph_text,
+    runs_on,
     subhead_text,
 )
-from reader.page.lines import classify, dateline_byline, furniture_facts
-from reader.page.load import decode_bytes, split_lines
+from reader.page.credits import closing_credit, dateline_credit, ends_with_credit, people
+from reader.page.furniture import furniture_facts
+from reader.page.lines import classify
+from reader.page.load import MAX_PAGE_BYTES, DecodedText, decode_bytes, split_lines, split_pages
 from reader.page.model import Article, Block, Leftover, Page, PageInfo
+from reader.page.stories import split_merged
 from reader.page.structure import Unit, page_units
 from reader.page.text import content_key, tidy_heading
 
@@ -45,6 +53,8 @@ _KICKER_END = re.compile(
     r"(强调|指出|表示|要求|召开|举行|开幕|闭幕|会见|调研|考察|出席|主持|讲话|提出|部署)$"
 )
 _TITLE_CHARS = 28
+#: Headline lines no longer than this are one title wrapped by a narrow column.
+NARROW_HEADLINE_CHARS = 10
 #: An article with a headline and less body than this is a brief (a teaser, a short notice).
 BRIEF_BODY_CHARS = 40
 #: The id is a digest of the body's first letters and digits: stable under headline changes.
@@ -52,49 +62,86 @@ ID_CHARS = 64
 
 
 def read_page(path: Path | str, source: str | None = None) -> Page:
-    """Read and parse a page file. Never raises: problems become the page's status."""
-    path = Path(path)
-    name = source if source is not None else str(path)
-    try:
-        with path.open("rb") as handle:
-            from reader.page.load import MAX_PAGE_BYTES
+    """Read and parse a page file as one page. Never raises: problems become the page's status."""
+    data, failed = _read_bytes(path, source)
+    return failed if failed is not None else parse_page(data, _name(path, source))
 
-            data = handle.read(MAX_PAGE_BYTES + 1)
+
+def read_pages(path: Path | str, source: str | None = None) -> tuple[Page, ...]:
+    """Read a file and parse each of its form-feed pages. Never raises; at least one Page."""
+    data, failed = _read_bytes(path, source)
+    return (failed,) if failed is not None else parse_pages(data, _name(path, source))
+
+
+def _name(path: Path | str, source: str | None) -> str:
+    return source if source is not None else str(path)
+
+
+def _read_bytes(path: Path | str, source: str | None) -> tuple[bytes, Page | None]:
+    try:
+        with Path(path).open("rb") as handle:
+            return handle.read(MAX_PAGE_BYTES + 1), None
     except OSError as error:
         reason = error.strerror or type(error).__name__
-        return Page(
-            source=name, articles=(), status="unreadable", warnings=(f"cannot read {path}: {reason}",)
-        )
-    return parse_page(data, name)
+        warning = f"cannot read {path}: {reason}"
+        return b"", Page(source=_name(path, source), articles=(), status="unreadable", warnings=(warning,))
 
 
 def parse_page(data: bytes, source: str) -> Page:
+    """The file's bytes parsed as one page (form feeds read as white space)."""
     decoded = decode_bytes(data)
     if decoded.status == "binary":
-        return Page(
-            source=source, articles=(), encoding=decoded.encoding, status="binary", warnings=decoded.warnings
-        )
-    page = parse_text(decoded.text, source)
-    status = decoded.status if page.status == "ok" else page.status
+        return _binary(decoded, source)
+    return _with_encoding(parse_text(decoded.text, source), decoded)
+
+
+def parse_pages(data: bytes, source: str) -> tuple[Page, ...]:
+    """The file's bytes parsed page by page: one Page a form-feed page, `part` 1, 2 ...
+
+    A file of one page (pdftotext ends even a single page with a form feed) gives one Page
+    whose `part` is 0, exactly what `parse_page` gives.
+    """
+    decoded = decode_bytes(data)
+    if decoded.status == "binary":
+        return (_binary(decoded, source),)
+    split = split_pages(decoded.text)
+    if len(split) <= 1:
+        return (_with_encoding(parse_text(decoded.text, source), decoded),)
+    return tuple(
+        _with_encoding(_parse_lines(lines, numbers, source, part), decoded)
+        for part, (lines, numbers) in enumerate(split, start=1)
+    )
+
+
+def _binary(decoded: DecodedText, source: str) -> Page:
     return Page(
-        source=page.source,
-        articles=page.articles,
-        leftover=page.leftover,
-        info=page.info,
+        source=source, articles=(), encoding=decoded.encoding, status="binary", warnings=decoded.warnings
+    )
+
+
+def _with_encoding(page: Page, decoded: DecodedText) -> Page:
+    """The parsed page with what decoding found: the encoding, and a status unless parsing set one."""
+    return replace(
+        page,
         encoding=decoded.encoding,
-        status=status,
+        status=decoded.status if page.status == "ok" else page.status,
         warnings=decoded.warnings + page.warnings,
     )
 
 
 def parse_text(text: str, source: str = "<text>") -> Page:
+    """Already-decoded text parsed as one page."""
     raw_lines, numbers = split_lines(text)
+    return _parse_lines(raw_lines, numbers, source, 0)
+
+
+def _parse_lines(raw_lines: list[str], numbers: list[int], source: str, part: int) -> Page:
     lines = classify(raw_lines, numbers)
     if not lines:
-        return Page(source=source, articles=(), status="empty", warnings=("the page has no text",))
+        return Page(source=source, articles=(), status="empty", warnings=("the page has no text",), part=part)
     units = page_units(lines)
     sequence, stray = build_cores(units)
-    cores = assign_headlines(sequence)
+    cores = split_merged(assign_headlines(sequence))
     articles: list[Article] = []
     leftover: list[Leftover] = [_leftover(u) for u in stray]
     for core in cores:
@@ -103,6 +150,8 @@ def parse_text(text: str, source: str = "<text>") -> Page:
             leftover.extend(_leftover(u) for u in _core_units(core))
         else:
             articles.append(article)
+            if core.closing is not None:  # its people are the article's; its text is kept here
+                leftover.append(Leftover(core.closing.text, (core.closing.number,) * 2, "credit"))
     articles.sort(key=lambda a: a.lines[0])
     leftover.sort(key=lambda x: x.lines[0])
     return Page(
@@ -110,12 +159,13 @@ def parse_text(text: str, source: str = "<text>") -> Page:
         articles=tuple(_unique_ids(articles)),
         leftover=tuple(leftover),
         info=_page_info(stray),
+        part=part,
     )
 
 
 def _core_units(core: Core) -> list[Unit]:
     units = list(core.units)
-    for line in (core.byline, core.notice, *core.notice_more, *core.headline):
+    for line in (core.byline, core.closing, core.notice, *core.notice_more, *core.headline):
         if line is not None:
             units.append(Unit("other", [line]))
     return units
@@ -157,9 +207,19 @@ def _article(core: Core) -> Article | None:
     if not byline:
         # No byline line: the paragraph may open with one (`本报北京7月28日电（记者 张三）…`).
         first = next((u for u in core.units if u.kind == "paragraph"), None)
-        opening = dateline_byline("".join(ln.text for ln in first.lines[:3])) if first else None
+        opening = dateline_credit("".join(ln.text for ln in first.lines[:4])) if first else None
         if opening:
             byline, authors = opening
+    if not authors and core.closing is not None:
+        authors = core.closing.authors
+    if not authors:
+        authors = _trailing_credit(blocks)
+    if not authors:
+        # A credit closing the story: `…全面发展。（陈国琦朱丽琴）`.
+        last = next((b for b in reversed(blocks) if b.kind == "paragraph"), None)
+        closing = closing_credit(last.text) if last else None
+        if closing:
+            authors = closing
     return _make(core, kind, headline, _title(headline, core, blocks), byline, authors, blocks)
 
 
@@ -195,21 +255,45 @@ def _title(headline: tuple[str, ...], core: Core, blocks: list[Block]) -> str:
     """The one line shown in lists: the main title, skipping a kicker; else the first words."""
     if len(headline) == 1:
         return headline[0]
+    if (
+        headline
+        and all(len(ln) <= NARROW_HEADLINE_CHARS for ln in headline)
+        and not _KICKER_END.search(headline[0])
+    ):
+        # a headline wrapped in a narrow column (`马耳他总理` / `会见钱其琛`): one title, joined
+        return _first_run(core)
     if len(headline) == 2:
+        if runs_on(core.headline[0], core.headline[1]):
+            return (
+                headline[0] + headline[1]
+            )  # one phrase broken by the column: `《周恩来——` / `—伟大的朋友》…`
         return headline[1] if _KICKER_END.search(headline[0]) else headline[0]
     if len(headline) == 3:
         return headline[1]
     if len(headline) > 3:
-        # A teaser set in a narrow column: the lines before the first gap are one title.
-        first_run = [tidy_heading(core.headline[0].text)]
-        for previous, line in zip(core.headline, core.headline[1:]):
-            if line.number != previous.number + 1:
-                break
-            first_run.append(tidy_heading(line.text))
-        return "".join(first_run)
+        return _first_run(core)  # a teaser set in a narrow column
     text = next((b.text for b in blocks if b.kind == "paragraph"), "")
     sentence = re.split(r"(?<=[。！？])", text, maxsplit=1)[0]
     return sentence if len(sentence) <= _TITLE_CHARS else sentence[: _TITLE_CHARS - 1] + "…"
+
+
+def _trailing_credit(blocks: list[Block]) -> tuple[str, ...]:
+    """The writer credited after the last sentence of the story: `…着急”。扬子晚报记者柳扬`."""
+    last = next((b for b in reversed(blocks) if b.kind == "paragraph"), None)
+    if last is None or not ends_with_credit(last.text):
+        return ()
+    credit = re.split(r"[。！？!?][”’」』）)]*", last.text)[-1]
+    return people(credit, need_role=True) or ()
+
+
+def _first_run(core: Core) -> str:
+    """The headline lines before the first gap in line numbers, joined: one title."""
+    first_run = [tidy_heading(core.headline[0].text)]
+    for previous, line in itertools.pairwise(core.headline):
+        if line.number != previous.number + 1:
+            break
+        first_run.append(tidy_heading(line.text))
+    return "".join(first_run)
 
 
 def _unique_ids(articles: list[Article]) -> list[Article]:
@@ -241,7 +325,9 @@ def _page_info(stray: list[Unit]) -> PageInfo:
             for line in unit.lines:
                 for key, value in furniture_facts(line.text).items():
                     facts.setdefault(key, value)
-    return PageInfo(facts.get("date", ""), facts.get("page_no", ""), facts.get("section", ""))
+    return PageInfo(
+        facts.get("date", ""), facts.get("page_no", ""), facts.get("section", ""), facts.get("paper", "")
+    )
 
 
-__all__ = ["PARSER_VERSION", "parse_page", "parse_text", "read_page"]
+__all__ = ["PARSER_VERSION", "parse_page", "parse_pages", "parse_text", "read_page", "read_pages"]

@@ -10,10 +10,13 @@ The rules undo what PDF extraction did to the columns:
 
 from __future__ import annotations
 
+import re
 import statistics
 from dataclasses import dataclass, field
 
+from reader.page.credits import BOX, name_line_people
 from reader.page.lines import Line
+from reader.page.surnames import COMPOUND_SURNAMES
 
 #: The indent of a paragraph's first line is two characters (four cells); after squeezes and
 #: justification it shows as a line 2-6 cells short. A paragraph ends where the next line's
@@ -109,7 +112,21 @@ def _body_shaped(line: Line, column: int, *, first: bool) -> bool:
     return width >= column - (FIRST_LINE_SLACK if first else RUNNING_SLACK)
 
 
-def _heading_prefix(chunk: list[Line], column: int) -> int:
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+def _short(line: Line, column: int, cells_column: int) -> bool:
+    """Shorter than running text by both measures (punctuation half or full width): a line that
+    can only be a paragraph's first (its indent lost) or no body line at all."""
+    return (
+        line.width_in(column) < column - RUNNING_SLACK
+        and line.cells_in(cells_column) < cells_column - RUNNING_SLACK
+        # Latin words (`据 Reuters 报道 GDP`) are set in proportional type: no measure tells
+        and not _LATIN.search(line.text)
+    )
+
+
+def _heading_prefix(chunk: list[Line], column: int, cells_column: int) -> int:
     """How many leading lines of a chunk ending in a sentence are heading lines, not body.
 
     Walking up from the sentence end, lines stay body while they could be running text (or
@@ -117,8 +134,14 @@ def _heading_prefix(chunk: list[Line], column: int) -> int:
     column, a phrase gap) and everything above it is a heading standing right above the
     paragraph: a subhead, or a headline printed before its body.
     """
-    body_start = len(chunk) - 1
+    last = body_start = len(chunk) - 1
+    short = column - RUNNING_SLACK
     while body_start > 0:
+        line = chunk[body_start]
+        if line.opens_with_dateline:
+            return body_start  # `本报讯…` opens the paragraph: what stands above it is a heading
+        if body_start < last and line.width < short and _short(line, column, cells_column):
+            return body_start  # a short line inside a paragraph is its first (the lost indent)
         candidate = chunk[body_start - 1]
         if candidate.opens_with_dateline or candidate.indented:
             return body_start - 1
@@ -126,6 +149,49 @@ def _heading_prefix(chunk: list[Line], column: int) -> int:
             break
         body_start -= 1
     return body_start
+
+
+def _question_headline(chunk: list[Line], heading: int, column: int) -> bool:
+    """One or two lines ending in ？ or ！ under headline lines, no wider than they are and with
+    no other sentence end, finish the headline (`是同胞疏远了杂技，` / `还是杂技疏远了同胞？`)."""
+    tail = chunk[heading:]
+    if not heading or len(tail) > 2 or tail[-1].text[-1] not in "？！?!":
+        return False
+    widest = max(ln.width_in(column) for ln in chunk[:heading])
+    return all(
+        ln.width_in(column) < column and ln.width_in(column) <= widest + 4 and "。" not in ln.text
+        for ln in tail
+    )
+
+
+#: Punctuation inside a sentence: a wide line holding it is running text, not a headline.
+_PROSE_MARKS = frozenset("，、；：")
+
+
+def _wide_prose_run(lines: list[Line], column: int) -> tuple[int, int] | None:
+    """The first run of lines set wider than the column that read as prose, as (start, end).
+
+    A photo caption spanning two columns comes out of pdftotext amid the column's own lines:
+    `1月1日，中华人民共和国驻南非共和国大使馆在…开` / `馆。这是…国旗。`. The run goes on to its
+    first sentence end; measured against the narrow column, its lines would look like headings.
+    """
+    if len(lines) < 2 or column <= 0:
+        return None
+    wide = max(column * 1.5, column + 2 * WIDE_CELLS)
+    for index, line in enumerate(lines):
+        if line.width <= wide or _PROSE_MARKS.isdisjoint(line.text):
+            continue
+        if line.phrase_gap or line.letter_spaced:
+            continue
+        end = index
+        while end < len(lines) and not lines[end].terminal:
+            end += 1
+            if end < len(lines) and lines[end].width <= column + WIDE_CELLS and not lines[end].terminal:
+                return None  # back to the column before any sentence ended: not a frame
+        if index == 0 and end + 1 >= len(lines):
+            return None  # the whole segment is the frame: its own column is already right
+        return index, min(end + 1, len(lines))
+    return None
 
 
 def segment_units(
@@ -136,6 +202,24 @@ def segment_units(
         column = column_width(lines)
     if cells_column is None:
         cells_column = column_width(lines, "cells")
+    wide = _wide_prose_run(lines, column)
+    if wide is not None:
+        # A caption or lead set across several columns: a text frame of its own width.
+        units = []
+        rest = lines
+        while wide is not None:
+            first, last = wide
+            frame = rest[first:last]
+            units += _column_units(rest[:first], column, cells_column)
+            units += _column_units(frame, max(ln.width for ln in frame), max(ln.cells for ln in frame))
+            rest = rest[last:]
+            wide = _wide_prose_run(rest, column)
+        return units + _column_units(rest, column, cells_column)
+    return _column_units(lines, column, cells_column)
+
+
+def _column_units(lines: list[Line], column: int, cells_column: int) -> list[Unit]:
+    """Paragraphs and headings of lines set in one column of a known width."""
     units: list[Unit] = []
     start = 0
     while start < len(lines):
@@ -152,17 +236,20 @@ def segment_units(
             # are a heading (a headline printed after the body runs straight on from it).
             last_sentence = max((i for i in range(start, end) if lines[i].terminal), default=-1)
             if last_sentence >= 0:
-                units.extend(segment_units(lines[start : last_sentence + 1], column, cells_column))
+                units.extend(_column_units(lines[start : last_sentence + 1], column, cells_column))
             tail = lines[last_sentence + 1 if last_sentence >= 0 else start :]
             # A headline is short: text running on for hundreds of characters is body, cut off.
             too_long = any(len(ln.text) > MAX_HEADING_CHARS for ln in tail)
             units.append(Unit("paragraph" if too_long else "heading", tail, column))
             break
         chunk = lines[start : end + 1]
-        heading = _heading_prefix(chunk, column)
+        heading = _heading_prefix(chunk, column, cells_column)
+        if _question_headline(chunk, heading, column):
+            heading = len(chunk)  # `…是同胞疏远了杂技，` / `还是杂技疏远了同胞？`: all headline
         if heading:
             units.append(Unit("heading", chunk[:heading], column))
-        units.append(Unit("paragraph", chunk[heading:], column))
+        if heading < len(chunk):
+            units.append(Unit("paragraph", chunk[heading:], column))
         start = end + 1
     return units
 
@@ -173,6 +260,8 @@ def _is_subhead(unit: Unit, before: Unit | None, after: Unit | None) -> bool:
         return False
     if after.lines[0].opens_with_dateline:
         return False  # `本报讯…` below it: a new article starts, this is its headline
+    if after.column != before.column:
+        return False  # a caption or lead of another width below it: not this story's subhead
     return len(unit.lines) <= 3 and all(ln.width_in(unit.column) <= unit.column + 2 for ln in unit.lines)
 
 
@@ -205,4 +294,79 @@ def page_units(lines: list[Line]) -> list[Unit]:
     for i, unit in enumerate(units[:-1]):
         if unit.kind == "heading" and units[i + 1].kind == "cont-out" and len(unit.lines) >= 2:
             unit.kind = "paragraph"
-    return units
+    for i, unit in enumerate(units):
+        if _question_block(unit, units[i - 1] if i else None, units[i + 1] if i + 1 < len(units) else None):
+            unit.kind = "heading"
+    return _name_bylines(units)
+
+
+def _question_block(unit: Unit, before: Unit | None, after: Unit | None) -> bool:
+    """A few short lines ending in ？ with no 。, standing alone after a story's 下转 marker and
+    before no body: a headline printed after its body (`…是同胞疏远了杂技，` / `还是杂技疏远了同胞？`)."""
+    return (
+        unit.kind == "paragraph"
+        and 2 <= len(unit.lines) <= 4
+        and unit.lines[-1].text[-1] in "？！?!"
+        and all("。" not in ln.text for ln in unit.lines)
+        and before is not None
+        and before.kind == "cont-out"
+        and (after is None or after.kind not in ("paragraph", "subhead"))
+    )
+
+
+def _name_bylines(units: list[Unit]) -> list[Unit]:
+    """A heading's last line that holds only names, right above a body, is the byline.
+
+    `…实行了———` / `晏强国` / body: the writer's name set under the headline, with no role word.
+    """
+    out: list[Unit] = []
+    for i, unit in enumerate(units):
+        following = units[i + 1] if i + 1 < len(units) else None
+        if unit.kind in ("heading", "subhead") and following is not None and following.kind == "paragraph":
+            last = unit.lines[-1]
+            found = bylined_names(last.text, alone=len(unit.lines) == 1)
+            if (
+                found
+                and unit.kind == "subhead"
+                and len(unit.lines) < 3
+                and not _marked_name(last.text, found)
+            ):
+                found = None  # a one-line subhead such as `高质量` is no byline: only a marked name is
+            if found:
+                if len(unit.lines) > 1:
+                    out.append(Unit("heading", unit.lines[:-1], unit.column))
+                last.kind, last.authors = "byline", found
+                out.append(Unit("byline", [last], unit.column))
+                continue
+        if unit.kind == "heading":
+            # a byline under the headline of the story above, amid the next story's headline
+            for line in unit.lines[1:-1]:
+                found = bylined_names(line.text, alone=False)
+                if found:
+                    line.kind, line.authors = "byline", found
+        out.append(unit)
+    return out
+
+
+def _marked_name(text: str, found: tuple[str, ...]) -> bool:
+    """Several names, a boxed one (`□士心`) or a letter-spaced one (`徐　科`): no headline looks so."""
+    spaced = len(found) == 1 and len(text.strip()) > len(found[0])
+    return len(found) > 1 or text.strip()[:1] in BOX or spaced
+
+
+def bylined_names(text: str, *, alone: bool) -> tuple[str, ...] | None:
+    """Names a line holds alone, strict enough that a short headline is never taken for one.
+
+    Several names, a boxed name (`□士心`), a letter-spaced name (`徐　科`), or one two- or
+    three-character name beginning with a common surname; two characters only when the line
+    stands `alone` right above a body (no headline is that short).
+    """
+    found = name_line_people(text)
+    if not found:
+        return None
+    if _marked_name(text, found):
+        return found
+    name = found[0]
+    if name[:2] in COMPOUND_SURNAMES:
+        return None
+    return found if len(name) == 3 or (alone and len(name) == 2) else None

@@ -121,6 +121,15 @@ def ends_sentence(text: str) -> bool:
     return bool(stripped) and stripped[-1] in SENTENCE_END
 
 
+def ends_with_note(text: str) -> bool:
+    """The text ends in a bracketed note after a finished sentence (or is one): `…发展。（陈国琦朱丽琴）`,
+    `（本报纽约电）`. Such a note closes a paragraph as its sentence end would."""
+    opened = max(text.rfind("（"), text.rfind("("))
+    if opened < 0 or len(text) - opened > 32 or len(text) - opened < 3:
+        return False
+    return opened == 0 or ends_sentence(text[:opened])
+
+
 def join_lines(parts: list[str]) -> str:
     """Join the despaced lines of one paragraph back into running text.
 

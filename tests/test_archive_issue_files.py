@@ -1,0 +1,60 @@
+"""A file holding a whole issue (`pdftotext issue.pdf`, one page a form feed) opens as an issue
+of that many pages in the archive, each page parsed and cached on its own."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reader.archive import Archive
+
+
+def _page(paper: str, number: int, headline: str, body: str) -> str:
+    return f"{paper}\n\n第{number}版\n\n{headline}\n" + "\n".join(
+        body[i : i + 15] for i in range(0, len(body), 15)
+    )
+
+
+BODY = "今年以来，我县坚持把农村公路建设作为民生实事来抓，累计完成投资三点二亿元，新改建道路一百二十公里，群众出行更加便捷。"
+
+
+def _issue_file(folder: Path) -> Path:
+    text = "\f".join(_page("江南日报", n, f"第{n}版的标题", BODY) for n in (1, 2, 3)) + "\f"
+    path = folder / "2023-06-27.txt"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_an_issue_file_is_an_issue_of_its_pages(tmp_path: Path) -> None:
+    _issue_file(tmp_path)
+    (tmp_path / "single.txt").write_text(_page("东城晚报", 1, "单页标题", BODY) + "\f", encoding="utf-8")
+    archive = Archive([tmp_path], cache_dir=tmp_path / ".cache")
+    refs = archive.scan_all()
+    issue = next(i for i in archive.issues if i.date == "2023-06-27")
+    assert [ref.part for ref in issue.pages] == [1, 2, 3]
+    assert [ref.rel for ref in issue.pages] == ["2023-06-27.txt#1", "2023-06-27.txt#2", "2023-06-27.txt#3"]
+    pages = [archive.load(ref) for ref in issue.pages]
+    assert [p.info.page_no for p in pages] == ["1", "2", "3"]
+    assert [p.articles[0].headline for p in pages] == [("第1版的标题",), ("第2版的标题",), ("第3版的标题",)]
+    single = next(ref for ref in refs if ref.rel == "single.txt")
+    assert single.part == 0 and archive.load(single).articles[0].headline == ("单页标题",)
+
+
+def test_each_part_has_its_own_cache_entry(tmp_path: Path) -> None:
+    _issue_file(tmp_path)
+    first = Archive([tmp_path], cache_dir=tmp_path / ".cache")
+    for ref in first.scan_all():
+        first.load(ref)
+    assert first.cache.parses == 3
+    again = Archive([tmp_path], cache_dir=tmp_path / ".cache")
+    loaded = [again.load(ref) for ref in again.scan_all()]
+    assert again.cache.parses == 0 and again.cache.hits == 3
+    assert [p.part for p in loaded] == [1, 2, 3]
+
+
+def test_a_part_the_file_lost_since_the_scan_is_an_empty_page(tmp_path: Path) -> None:
+    path = _issue_file(tmp_path)
+    archive = Archive([tmp_path], use_cache=False)
+    refs = archive.scan_all()
+    path.write_text(_page("江南日报", 1, "只剩一版", BODY), encoding="utf-8")
+    page = archive.load(refs[2])
+    assert page.status == "empty" and not page.articles
