@@ -458,10 +458,11 @@ class SearchIndex:
                 key = (stat.st_size, stat.st_mtime_ns, version)
                 if known.get(ref.rel) == key:
                     unchanged += 1
-                else:
-                    self._replace_page(connection, ref, load(ref), key)
+                elif self._replace_page_safely(connection, ref, load(ref), key):
                     indexed += 1
                     pending += 1
+                else:
+                    failed += 1
                 now = time.monotonic()
                 if pending and (pending >= _COMMIT_EVERY_PAGES or now - last_commit >= self.commit_every):
                     connection.execute("COMMIT")
@@ -502,6 +503,21 @@ class SearchIndex:
             )
         connection.execute("DELETE FROM docs WHERE rel=?", (rel,))
         connection.execute("DELETE FROM pages WHERE rel=?", (rel,))
+
+    def _replace_page_safely(
+        self, connection: sqlite3.Connection, ref: PageRefLike, page: Page, key: tuple[int, int, str]
+    ) -> bool:
+        """Index one page inside a savepoint: a page SQLite cannot take (text it cannot encode,
+        a value it cannot bind) costs that page, never the index of the whole archive."""
+        connection.execute("SAVEPOINT page")
+        try:
+            self._replace_page(connection, ref, page, key)
+        except (ValueError, sqlite3.InterfaceError, sqlite3.ProgrammingError, sqlite3.IntegrityError):
+            connection.execute("ROLLBACK TO page")
+            connection.execute("RELEASE page")
+            return False
+        connection.execute("RELEASE page")
+        return True
 
     def _replace_page(
         self, connection: sqlite3.Connection, ref: PageRefLike, page: Page, key: tuple[int, int, str]
