@@ -13,6 +13,9 @@ import pytest
 
 from reader.cli import main
 from reader.store import Bookmark, BookmarkStore
+from tests.test_store_failures import as_ordinary_user, shared_folder
+
+__all__ = ["shared_folder"]  # a fixture, used by the permission test below
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -161,3 +164,19 @@ def test_the_command_runs_without_importing_textual(db: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert len(result.stdout.splitlines()) == 3
+
+
+def test_a_database_this_user_may_not_read_is_one_line_and_exit_1(
+    shared_folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = shared_folder / "bookmarks.json"
+    BookmarkStore(path).add(Bookmark.at("p/01.txt", "a1"))
+    path.chmod(0o000)
+    try:
+        with as_ordinary_user():
+            status, out, err = run(capsys, "list", "--db", str(path))
+    finally:
+        path.chmod(0o644)
+    assert (status, out) == (1, "")
+    assert err.count("\n") == 1 and "Permission denied" in err and "nothing was changed" in err
+    assert sorted(os.listdir(shared_folder)) == ["bookmarks.json", "bookmarks.json.lock"]

@@ -373,7 +373,7 @@ class BookmarkStore:
         try:
             raw = read_database(self.path)
         except DatabaseUnreadable as error:
-            self._refuse(f"{error}; it was left as it is and bookmarks are off for this session.")
+            self._refuse(self._unreadable(error))
             return {}
         except CorruptDatabase as error:
             self._recover(str(error))
@@ -470,7 +470,7 @@ class BookmarkStore:
             if read_database(self.path) is not None:
                 self._known_ours = True
         except DatabaseUnreadable as error:
-            self._refuse(f"{error}; it was left as it is and bookmarks are off for this session.")
+            self._refuse(self._unreadable(error))
         except CorruptDatabase as error:
             self._recover(str(error))
 
@@ -482,6 +482,11 @@ class BookmarkStore:
             if reason not in self._messages:
                 self._messages.append(reason)
         return reason
+
+    def _unreadable(self, error: DatabaseUnreadable) -> str:
+        if self._read_only:
+            return f"{error}; nothing was changed."
+        return f"{error}; it was left as it is and bookmarks are off for this session."
 
     def _may_move_aside(self) -> bool:
         """Only a file that is recognisably ours is moved aside: ours by place, by past, or by look."""
@@ -515,7 +520,7 @@ class BookmarkStore:
                     except CorruptDatabase:
                         self._move_aside(reason)
             except DatabaseUnreadable as error:
-                self._refuse(f"{error}; it was left as it is and bookmarks are off for this session.")
+                self._refuse(self._unreadable(error))
             except (OSError, filelock.Timeout) as error:
                 detail = getattr(error, "strerror", None) or str(error) or type(error).__name__
                 self._refusal = (
