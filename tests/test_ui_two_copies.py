@@ -15,7 +15,15 @@ from reader.store import Bookmark, BookmarkStore
 from reader.ui.app import ReaderApp
 from reader.ui.screens.confirm import ConfirmScreen
 from reader.ui.screens.main import MainScreen
-from tests.test_ui_bookmarks import article_prompt, make_app, open_article, ready, shown, stored
+from tests.test_ui_bookmarks import (
+    article_prompt,
+    make_app,
+    open_article,
+    open_bookmarks_screen,
+    ready,
+    shown,
+    stored,
+)
 from tests.test_ui_session import SEEDS, seed_articles, settle
 
 REPO = Path(__file__).resolve().parents[1]
@@ -191,3 +199,34 @@ async def test_a_note_saved_in_the_other_copy_meanwhile_is_not_overwritten_unask
         await pilot.press("y")  # replace, knowingly
         await settle(pilot, lambda: isinstance(app.screen, MainScreen))
     assert [m.note for m in stored(tmp_path)] == ["mine"]
+
+
+async def test_the_bookmarks_screen_follows_the_other_copy(tmp_path: Path) -> None:
+    db = tmp_path / "bookmarks.json"
+    app = make_app(tmp_path)
+    rel, article_id = seed_key(3)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, ready(app))
+        await open_bookmarks_screen(pilot, app)
+        assert app.screen.lines() == ["No bookmarks yet: press b on an article."]
+        other_copy_writes_a_note(db, rel, article_id, "from the other window")
+        await settle(pilot, lambda: any("✎ from the other window" in line for line in app.screen.lines()))
+
+
+async def test_delete_in_the_bookmarks_screen_keeps_a_note_changed_in_the_other_copy(tmp_path: Path) -> None:
+    db = tmp_path / "bookmarks.json"
+    rel, article_id = seed_key(2)
+    other_copy_writes_a_note(db, rel, article_id, "first words")
+    app = SlowPollApp(Archive([SEEDS], cache_dir=tmp_path / "cache"), db=db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, ready(app))
+        await open_bookmarks_screen(pilot, app)
+        screen = app.screen
+        await pilot.press("down")
+        other_copy_writes_a_note(db, rel, article_id, "first words, and more written elsewhere")
+        await pilot.press("d")
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("y")
+        await settle(pilot, lambda: any("changed in another copy" in m for m in shown(app)))
+        assert [m.note for m in stored(tmp_path)] == ["first words, and more written elsewhere"]
+        await settle(pilot, lambda: any("and more written elsewhere" in line for line in screen.lines()))

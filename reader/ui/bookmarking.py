@@ -161,6 +161,8 @@ class BookmarkingMixin(_AppBase):
         if signature != self._db_signature:
             self._db_signature = signature
             self.refresh_bookmarks()
+            if isinstance(self.screen, BookmarksScreen):
+                self.screen.load()  # the list open now follows too
 
     def show_bookmark_marks(self) -> None:
         """★ on bookmarked articles, and each issue's count, from the last read of the store."""

@@ -262,14 +262,21 @@ class BookmarksScreen(Screen[ReadingPosition | None]):
 
     @work(thread=True, group="bookmarks-change")
     def delete(self, bookmark: Bookmark) -> None:
+        """Delete the bookmark as listed: if another copy of kanbao changed it (its note) since
+        the list was read, nothing is deleted and the list is read again to show the change."""
         title = bookmark.title or bookmark.article_id
         try:
-            gone = self.store.delete(bookmark)
+            still_marked, _stored, done = self.store.toggle(bookmark, seen=bookmark)
         except (StoreError, OSError) as error:
             self.post_message(self.Changed(str(error), "error"))
             return
-        notice = f"Bookmark deleted: «{title}»" if gone else f"«{title}» was already deleted"
-        self.post_message(self.Changed(notice))
+        if done:
+            self.post_message(self.Changed(f"Bookmark deleted: «{title}»"))
+        elif still_marked:
+            notice = f"«{title}» was changed in another copy of kanbao; nothing deleted: look at it again."
+            self.post_message(self.Changed(notice, "warning"))
+        else:
+            self.post_message(self.Changed(f"«{title}» was already deleted"))
 
     def action_edit(self) -> None:
         bookmark = self.current
