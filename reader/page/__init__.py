@@ -18,6 +18,10 @@ _PARSER_NAMES = frozenset(
 def __getattr__(name: str) -> Any:
     """The parser itself is imported on first use: compiling its patterns takes ~25 ms, which
     the app's first screen (it only needs the model) should not wait for."""
+    if name == "PARSER_VERSION":  # the cache's key: known without compiling the rules
+        from reader.page.version import parser_version
+
+        return parser_version()
     if name in _PARSER_NAMES:
         from reader.page import parse
 

@@ -34,19 +34,10 @@ from reader.page.model import Article, Block, Leftover, Page, PageInfo
 from reader.page.stories import split_merged
 from reader.page.structure import Unit, page_units
 from reader.page.text import content_key, tidy_heading
-
-
-def _source_digest() -> str:
-    """A digest of the parser's own source: any edit to the rules invalidates cached parses,
-    even one whose author forgot to bump the number below."""
-    digest = hashlib.sha1()
-    for path in sorted(Path(__file__).parent.glob("*.py")):
-        digest.update(path.read_bytes())
-    return digest.hexdigest()[:8]
-
+from reader.page.version import parser_version
 
 #: Changes whenever the parse of some page may change: the archive's cache keys on it.
-PARSER_VERSION = f"3-{_source_digest()}"
+PARSER_VERSION = parser_version()
 
 # A kicker (引题) usually ends in the verb of a report: `…大会召开`, `…时强调`.
 _KICKER_END = re.compile(
