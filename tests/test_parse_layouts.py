@@ -231,3 +231,18 @@ def test_two_headline_groups_around_a_photo_lose_no_line() -> None:
         assert line in kept
     assert parsed.articles[0].headline == ("农村公路", "建设提速")
     assert any(a.kind == "photo" for a in parsed.articles)
+
+
+def test_the_parser_version_is_known_without_compiling_the_rules() -> None:
+    # the parse cache's key is asked for during the app's first paint (issue 18)
+    code = (
+        "import sys, reader.page as p; v = p.PARSER_VERSION; "
+        "print(v, sorted(m for m in sys.modules if m.startswith('reader.page.')))"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    version, modules = run.stdout.split(" ", 1)
+    assert version.startswith("3-")
+    assert "reader.page.parse" not in modules and "reader.page.credits" not in modules
+    from reader.page.parse import PARSER_VERSION
+
+    assert version == PARSER_VERSION

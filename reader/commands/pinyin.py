@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import Literal
 
 from reader.lang.pinyin import alternatives, name_reading, proper_name_kind, reading
 
@@ -36,9 +37,9 @@ def run(args: argparse.Namespace) -> int:
     if not text:
         print("reader pinyin: nothing to read (empty TEXT)", file=sys.stderr)
         return 2
+    kind: Literal["word", "person", "place"] = "word"
     if args.spaced:
         print(reading(text))
-        kind = "word"
     elif args.name or args.person or args.place:
         kind = "person" if args.person else "place" if args.place else proper_name_kind(text)
         print(name_reading(text, kind))
@@ -46,7 +47,6 @@ def run(args: argparse.Namespace) -> int:
         from reader.lang.orthography import write
 
         print(write(text))
-        kind = "word"
     if args.all:
         for other in alternatives(text, kind)[1:]:
             print(other)

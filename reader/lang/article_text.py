@@ -22,10 +22,15 @@ class BlockLike(Protocol):
 class ArticleLike(Protocol):
     """What the name finder reads of a `reader.page.Article` (so tests can pass their own)."""
 
-    headline: Sequence[str]
-    byline: str
-    authors: Sequence[str]
-    blocks: Sequence[Any]
+    # read-only properties: a frozen Article (and any object with these attributes) matches
+    @property
+    def headline(self) -> Sequence[str]: ...
+    @property
+    def byline(self) -> str: ...
+    @property
+    def authors(self) -> Sequence[str]: ...
+    @property
+    def blocks(self) -> Sequence[Any]: ...
 
 
 @dataclass

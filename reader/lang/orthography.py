@@ -79,9 +79,11 @@ class _Block:
 def _name_spans(text: str) -> list[tuple[int, int, Literal["person", "place"], str]]:
     """(start, end, kind, reading) of each name the finder finds in `text`, in order."""
     found = names.find_names(_Sentence(text))
-    spans = [(s, e, "person", hit.pinyin) for hit in found.people for _, s, e in hit.spans]
+    spans: list[tuple[int, int, Literal["person", "place"], str]] = [
+        (s, e, "person", hit.pinyin) for hit in found.people for _, s, e in hit.spans
+    ]
     spans += [(s, e, "place", hit.pinyin) for hit in found.places for _, s, e in hit.spans]
-    return sorted(spans)  # type: ignore[return-value]
+    return sorted(spans)
 
 
 def _split_compound(word: str, flag: str = "") -> list[str]:

@@ -11,13 +11,17 @@ from typing import Any
 from reader.page.model import Article, Block, Leftover, Page, PageInfo
 
 _PARSER_NAMES = frozenset(
-    {"PARSER_VERSION", "parse_page", "parse_pages", "parse_text", "read_page", "read_pages"}
+    {"PARSER_VERSION", "page_infos", "parse_page", "parse_pages", "parse_text", "read_page", "read_pages"}
 )
 
 
 def __getattr__(name: str) -> Any:
     """The parser itself is imported on first use: compiling its patterns takes ~25 ms, which
     the app's first screen (it only needs the model) should not wait for."""
+    if name == "PARSER_VERSION":  # the cache's key: known without compiling the rules
+        from reader.page.version import parser_version
+
+        return parser_version()
     if name in _PARSER_NAMES:
         from reader.page import parse
 
@@ -32,6 +36,7 @@ __all__ = [
     "Leftover",
     "Page",
     "PageInfo",
+    "page_infos",
     "parse_page",
     "parse_pages",
     "parse_text",

@@ -12,6 +12,7 @@ dynamic programme over the blocks), since one article can sit between two of the
 from __future__ import annotations
 
 import itertools
+import operator
 import re
 from dataclasses import dataclass, field
 
@@ -24,7 +25,8 @@ BRIEF_LINE_SCORE = 0.12
 #: How a photo caption usually begins.
 CAPTION_OPENERS = ("图为", "上图", "下图", "左图", "右图", "图：", "图:", "图片：")
 #: A headline line this short (`示祝贺`) is the end of a wrapped headline, never a teaser alone:
-#: as a brief's line it scores FRAGMENT_SCORE, a hair below giving it to a story.
+#: opening a brief it scores FRAGMENT_SCORE, a hair below giving it to a story (inside a brief's
+#: run, `寒风凛冽` / `吸烟客`, it scores as any brief line).
 MIN_BRIEF_CHARS = 4
 FRAGMENT_SCORE = -0.01
 #: Bonus for an article that gets a headline at all: most articles have one.
@@ -68,14 +70,15 @@ class HeadGroup:
     after: Core | None = None  # the part that starts right below it
 
 
-def tokens(text: str) -> set[object]:
+def tokens(text: str) -> set[str]:
     """Character bigrams of the Chinese text and whole Latin/number words: what two texts share.
 
     Bigrams are taken over the Chinese characters with punctuation and Latin removed; the few
-    that straddle a removed mark are noise both sides share alike.
+    that straddle a removed mark are noise both sides share alike. Latin and number words are
+    lower case, and so the only ASCII tokens.
     """
     han = _NOT_HAN.sub("", text)
-    out: set[object] = set(itertools.pairwise(han))
+    out = set(map(operator.add, han, han[1:]))
     if len(han) == 1:
         out.add(han)
     out.update(word.lower() for word in _LATIN_WORD.findall(text))
@@ -251,14 +254,12 @@ def assign_headlines(sequence: list[Core | HeadGroup]) -> list[Core]:
     bodies = {key: _NOT_HAN.sub("", text) for key, text in texts.items()}
     latin = {key: {w.lower() for w in _LATIN_WORD.findall(text)} for key, text in texts.items()}
 
-    def holds(core: Core | None, token: object) -> bool:
+    def holds(core: Core | None, token: str) -> bool:
         if core is None:
             return False
-        if isinstance(token, str):
-            return token in latin[id(core)] if token.isascii() else token in bodies[id(core)]
-        return token[0] + token[1] in bodies[id(core)]  # type: ignore[index]
+        return token in (latin if token.isascii() else bodies)[id(core)]
 
-    line_token_sets: dict[int, set[object]] = {}
+    line_token_sets: dict[int, set[str]] = {}
 
     def similarity(line: Line, core: Core | None, other: Core | None, *, closed_ok: bool) -> float | None:
         if core is None or not core.accepts_headline or (core.closed and not closed_ok):
@@ -392,6 +393,8 @@ def _labelings(
             for new, score in scores.items():
                 if score is None:
                     continue
+                if new == "X" and label == "X":
+                    score = max(score, BRIEF_LINE_SCORE)  # a short line inside a teaser is its own
                 cost = 0.0
                 if label and new != label:
                     if not cuttable[index - 1] or (new == "X" and ("X" in used or "A" in used)):

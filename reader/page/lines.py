@@ -34,8 +34,12 @@ _MAYBE_SPECIAL = re.compile(
     r"|星期|周[一二三四五六日天]|出版物|邮发|CN|报$|^[A-Z]\d"
 )
 #: How a dateline begins: a line starting so may end before its 电 or 讯.
+#: A dateline's credit (`本报约翰内斯堡12月` / `30日电记者温宪、新华社` / `记者刘也刚、赵毅…`) runs on for
+#: at most this many lines.
+_CREDIT_LINES = 3
 _DATELINE_OPENERS = ("据", "本报", "新华社", "中新社", "中通社")
 _PROSE_MARKS = frozenset("，、；。")
+_LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 _NOTICE_CREDITS = frozenset({"宣", "广告", "（广告）", "(广告)"})
 _ROLE_WORDS = ("记者", "通讯员", "摄影", "撰稿", "作者", "编辑", "撰文", "文", "图", "实习生")
 _CREDIT_TAIL = re.compile(
@@ -70,6 +74,7 @@ class Line:
         "letter_spaced",
         "number",
         "phrase_gap",
+        "stretched",
         "terminal",
         "text",
         "width",
@@ -103,6 +108,9 @@ class Line:
             or (("记者" in text or "通讯员" in text) and ends_with_credit(text))  # `…着急”。扬子晚报记者柳扬`
         )
         self.letter_spaced = spaced and is_letter_spaced(text)
+        self.stretched = self.letter_spaced or (
+            spaced and body != text and _LATIN_WORD.search(text) is not None
+        )
         # a headline's gap between two phrases; a stray space in running text (`地离开中 国，再看看`)
         # is none: headlines with a gap hold no commas
         self.phrase_gap = spaced and has_phrase_gap(text) and _PROSE_MARKS.isdisjoint(text)
@@ -113,13 +121,14 @@ class Line:
         return f"Line({self.number}, {self.text!r}, {self.kind!r})"
 
     def width_in(self, column: int) -> int:
-        """Width for comparing with the column: a letter-spaced line was stretched to fill it."""
-        if self.letter_spaced:
+        """Width for comparing with the column: a letter-spaced line, or one whose Latin words
+        got justification spaces (`据 Reuters 报道 GDP 增长`), was stretched to fill it."""
+        if self.stretched:
             return max(self.width, min(shape_width(self.text), column))
         return self.width
 
     def cells_in(self, column: int) -> int:
-        if self.letter_spaced:
+        if self.stretched:
             return max(self.cells, min(cell_width(self.text), column))
         return self.cells
 
@@ -151,6 +160,7 @@ def mark_datelines(lines: list[Line]) -> None:
 
     A closing note broken the same way (`…火爆。（本报堪培拉1月20日` / `电）`) ends its sentence.
     """
+    credit_open = 0  # lines left in which a dateline's credit may still run on
     for line, following in itertools.pairwise(lines):
         if (
             following.text[-1] in "）)"
@@ -158,9 +168,6 @@ def mark_datelines(lines: list[Line]) -> None:
             and _closes_note(line.text, following.text)
         ):
             following.terminal = True
-        if line._dateline and following.kind == "byline" and line.kind == "text" and not line.terminal:
-            # `本报北京1月6日讯新华社记` / `者盖金东、本报记者毛磊报道：`: the dateline's credit runs on
-            following.kind, following.authors = "text", ()
         if (
             line.body.startswith(_DATELINE_OPENERS)
             and line.kind == "text"
@@ -169,6 +176,14 @@ def mark_datelines(lines: list[Line]) -> None:
             and not line.terminal
         ):
             line._dateline = bool(dateline_end(line.body + following.body[:16]))
+        if line.kind == "text" and line._dateline:
+            credit_open = _CREDIT_LINES
+        elif line.kind != "text" or line.terminal or "：" in line.text or "）" in line.text:
+            credit_open = 0  # the credit ended (`…报道：`, `（记者 X）`) or the text did
+        if credit_open and following.kind == "byline":
+            # `本报北京1月6日讯新华社记` / `者盖金东、本报记者毛磊报道：`: the dateline's credit runs on
+            following.kind, following.authors = "text", ()
+        credit_open = max(credit_open - 1, 0)
 
 
 def split_credit(text: str) -> tuple[str, str, tuple[str, ...]] | None:
