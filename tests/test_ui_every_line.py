@@ -54,8 +54,8 @@ async def test_every_string_of_every_article_is_on_screen(tmp_path: Path) -> Non
     missing: list[str] = []
     async with app.run_test(size=(120, 40)) as pilot:
         screen = app.main
-        await settle(pilot, lambda: screen.scan_done and len(screen.issues.rows) == 2)
-        for issue in range(2):
+        await settle(pilot, lambda: screen.scan_done and len(screen.issues.rows) >= 2)
+        for issue in range(len(screen.issues.rows)):  # the issues the archive found, in order
             if issue:
                 await pilot.press("right_curly_bracket")
             pages_in_issue = len(screen.issues.rows[issue].pages)
