@@ -21,6 +21,7 @@ from textual.widgets.option_list import Option
 from reader.ui.analysis import Analysis, NameEntry
 from reader.ui.tones import tone_styles
 from reader.ui.words import Pieces
+from reader.ui.wrapped_text import WrappedText
 
 
 def reading_text(pieces: Pieces, style_for_tone: dict[int, Style]) -> Text:
@@ -109,7 +110,7 @@ class NamesPanel(Vertical):
                 prompt.append("  ")
                 prompt.append_text(reading_text(entry.pieces, tones))
                 prompt.append(f"  ×{hit.count}", style=count_style)
-                options.append(Option(prompt, id=hit.name))
+                options.append(Option(WrappedText(prompt), id=hit.name))  # 避头尾, as the article
                 self.entries[hit.name] = entry
         self.names_list.set_options(options)
         self.status.display = not self.entries
