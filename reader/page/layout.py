@@ -25,8 +25,8 @@ import statistics
 from collections import Counter
 from dataclasses import dataclass, field
 
-#: A gap of this many ems between two glyphs of a line is a space (a phrase gap, a name gap).
-SPACE_EMS = 0.75
+#: A gap this many ems wider than the line's usual gap is a space (a phrase gap, a name gap).
+SPACE_EMS = 0.25
 #: A gap wider than this many ems ends the line: what follows is another frame's text.
 SPLIT_EMS = 2.5
 #: Glyphs whose baselines differ by less than this many ems are on one line.
@@ -39,6 +39,10 @@ MIN_GAP = 2.0
 BODY_SIZE_RATIO = 1.12
 #: A rule cuts a region when it spans this share of the region's width (or height).
 RULE_SPAN = 0.6
+#: A y gap cuts a region when it is this many times the median gap between its lines ...
+GAP_LEADINGS = 1.6
+#: ... and at least this many ems of the lines' size.
+GAP_EMS = 0.8
 IDEOGRAPHIC_INDENT = "\u3000\u3000"
 
 
@@ -87,9 +91,13 @@ class TextLine:
         self.top = min(g.top for g in gl)
         self.bottom = max(g.bottom for g in gl)
         self.size = statistics.median(g.size for g in gl)
+        gaps = [after.x0 - before.x1 for before, after in zip(gl, gl[1:])]
+        # Justification stretches every gap of a line alike: only a gap wider than the line's
+        # usual one is a space (a phrase gap, `…局 宣`, `记者 余清楚`).
+        usual = statistics.median(gaps) if gaps else 0.0
         parts = [gl[0].char]
-        for before, after in zip(gl, gl[1:]):
-            if after.x0 - before.x1 >= SPACE_EMS * self.size and parts[-1] != " " and after.char != " ":
+        for gap, before, after in zip(gaps, gl, gl[1:]):
+            if gap - max(usual, 0.0) >= SPACE_EMS * self.size and " " not in (parts[-1], after.char):
                 parts.append(" ")
             parts.append(after.char)
         self.text = "".join(parts).strip()
@@ -176,33 +184,31 @@ def _cut(lines: list[TextLine], rules: list[Rule], out: list[list[TextLine]], de
 
 
 def _rule_split(lines: list[TextLine], rules: list[Rule]) -> list[list[TextLine]] | None:
-    """Cut at a rule that crosses no line of the region and spans most of it."""
+    """Cut at the rule that crosses no line of the region and spans most of it (the one spanning
+    the largest share; a horizontal one first on a tie: bands before columns)."""
     x0, x1 = min(ln.x0 for ln in lines), max(ln.x1 for ln in lines)
     top, bottom = min(ln.top for ln in lines), max(ln.bottom for ln in lines)
+    best: tuple[float, list[list[TextLine]]] | None = None
     for rule in rules:
         if rule.horizontal:
             y = (rule.top + rule.bottom) / 2
             if not top < y < bottom:
                 continue
-            span = min(rule.x1, x1) - max(rule.x0, x0)
-            if span < RULE_SPAN * (x1 - x0) or any(ln.top < y < ln.bottom for ln in lines):
+            share = (min(rule.x1, x1) - max(rule.x0, x0)) / max(x1 - x0, 1.0) + 0.05
+            if share < RULE_SPAN or (best and share <= best[0]) or any(ln.top < y < ln.bottom for ln in lines):
                 continue
-            above = [ln for ln in lines if ln.bottom <= y]
-            below = [ln for ln in lines if ln.top >= y]
-            if above and below:
-                return [above, below]
+            parts = [[ln for ln in lines if ln.bottom <= y], [ln for ln in lines if ln.top >= y]]
         else:
             x = (rule.x0 + rule.x1) / 2
             if not x0 < x < x1:
                 continue
-            span = min(rule.bottom, bottom) - max(rule.top, top)
-            if span < RULE_SPAN * (bottom - top) or any(ln.x0 < x < ln.x1 for ln in lines):
+            share = (min(rule.bottom, bottom) - max(rule.top, top)) / max(bottom - top, 1.0)
+            if share < RULE_SPAN or (best and share <= best[0]) or any(ln.x0 < x < ln.x1 for ln in lines):
                 continue
-            left = [ln for ln in lines if ln.x1 <= x]
-            right = [ln for ln in lines if ln.x0 >= x]
-            if left and right:
-                return [left, right]
-    return None
+            parts = [[ln for ln in lines if ln.x1 <= x], [ln for ln in lines if ln.x0 >= x]]
+        if parts[0] and parts[1]:
+            best = (share, parts)
+    return best[1] if best else None
 
 
 def _free_intervals(spans: list[tuple[float, float]]) -> list[tuple[float, float]]:
@@ -231,13 +237,29 @@ def _gutter_split(lines: list[TextLine], rules: list[Rule]) -> list[list[TextLin
 
 
 def _gap_split(lines: list[TextLine], rules: list[Rule]) -> list[list[TextLine]] | None:
-    """Bands: cut at the widest y gap no line crosses (a headline above its columns)."""
+    """Bands: cut at the widest y gap no line crosses (a headline above its columns), when it
+    is clearly wider than the leading between the lines (else the region is one frame)."""
     gaps = _free_intervals([(ln.top, ln.bottom) for ln in lines])
     if not gaps:
         return None
     a, b = max(gaps, key=lambda g: g[1] - g[0])
+    size = statistics.median(ln.size for ln in lines)
+    if b - a < max(GAP_LEADINGS * _leading(lines), GAP_EMS * size):
+        return None
     y = (a + b) / 2
     return [[ln for ln in lines if ln.bottom <= y], [ln for ln in lines if ln.top >= y]]
+
+
+def _leading(lines: list[TextLine]) -> float:
+    """The median gap between a line and the next one under it in the same column."""
+    ordered = sorted(lines, key=lambda ln: ln.top)
+    gaps = []
+    for i, line in enumerate(ordered):
+        for below in ordered[i + 1 : i + 40]:
+            if below.top >= line.bottom - 1 and below.x0 < line.x1 and line.x0 < below.x1:
+                gaps.append(below.top - line.bottom)
+                break
+    return statistics.median(gaps) if gaps else 0.0
 
 
 def lay_out(glyphs: list[Glyph], rules: list[Rule]) -> list[LaidLine]:
