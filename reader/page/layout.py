@@ -237,17 +237,28 @@ def _gutter_split(lines: list[TextLine], rules: list[Rule]) -> list[list[TextLin
 
 
 def _gap_split(lines: list[TextLine], rules: list[Rule]) -> list[list[TextLine]] | None:
-    """Bands: cut at the widest y gap no line crosses (a headline above its columns), when it
-    is clearly wider than the leading between the lines (else the region is one frame)."""
+    """Bands: cut at the widest y gap no line crosses when it is clearly wider than the leading
+    between the lines, else at a gap where the type size changes (a headline above its
+    columns); with neither, the region is one frame."""
     gaps = _free_intervals([(ln.top, ln.bottom) for ln in lines])
     if not gaps:
         return None
     a, b = max(gaps, key=lambda g: g[1] - g[0])
     size = statistics.median(ln.size for ln in lines)
     if b - a < max(GAP_LEADINGS * _leading(lines), GAP_EMS * size):
-        return None
+        changes = [g for g in gaps if _size_changes(lines, *g)]
+        if not changes:
+            return None
+        a, b = max(changes, key=lambda g: g[1] - g[0])
     y = (a + b) / 2
     return [[ln for ln in lines if ln.bottom <= y], [ln for ln in lines if ln.top >= y]]
+
+
+def _size_changes(lines: list[TextLine], a: float, b: float) -> bool:
+    """Whether the type above the gap a..b is of another size than the type under it."""
+    above = max((ln for ln in lines if ln.bottom <= a + 0.01), key=lambda ln: ln.bottom)
+    below = min((ln for ln in lines if ln.top >= b - 0.01), key=lambda ln: ln.top)
+    return max(above.size, below.size) > BODY_SIZE_RATIO * min(above.size, below.size)
 
 
 def _leading(lines: list[TextLine]) -> float:
