@@ -279,19 +279,31 @@ def lay_out(glyphs: list[Glyph], rules: list[Rule]) -> list[LaidLine]:
     lines = build_lines(glyphs)
     size = body_size(lines)
     out: list[LaidLine] = []
+    previous: list[TextLine] = []
     for frame in reading_order(lines, rules):
         body = [ln for ln in frame if _is_body(ln, size)]
         left = min((ln.x0 for ln in body), default=0.0)
         if out:
             out.append(LaidLine("", None))
+        # A frame right under the previous one in the same column (a subhead, the paragraphs
+        # after it) goes on with its story; only a frame elsewhere opens a new text frame.
+        opens = not previous or not _same_column(previous, frame)
         for i, line in enumerate(frame):
             text = line.text
             if len(body) > 1 and _is_body(line, size) and line.x0 - left >= INDENT_EMS * line.size:
                 text = IDEOGRAPHIC_INDENT + text
-            elif i == 0:
+            elif i == 0 and opens:
                 text = " " + text
             out.append(LaidLine(text, line.bbox, line.size))
+        previous = frame
     return out
+
+
+def _same_column(above: list[TextLine], below: list[TextLine]) -> bool:
+    a0, a1 = min(ln.x0 for ln in above), max(ln.x1 for ln in above)
+    b0, b1 = min(ln.x0 for ln in below), max(ln.x1 for ln in below)
+    overlap = min(a1, b1) - max(a0, b0)
+    return overlap >= 0.8 * min(a1 - a0, b1 - b0) and max(ln.bottom for ln in above) <= min(ln.top for ln in below)
 
 
 def _is_body(line: TextLine, size: float) -> bool:
