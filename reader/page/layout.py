@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 #: A gap this many ems wider than the line's usual gap is a space (a phrase gap, a name gap).
 SPACE_EMS = 0.25
 #: A gap wider than this many ems ends the line: what follows is another frame's text.
-SPLIT_EMS = 2.5
+SPLIT_EMS = 1.6
 #: Glyphs whose baselines differ by less than this many ems are on one line.
 BASELINE_EMS = 0.3
 #: A body line starting this many ems right of its frame's left edge keeps a paragraph indent.
@@ -117,17 +117,19 @@ class LaidLine:
     size: float = 0.0
 
 
-def build_lines(glyphs: list[Glyph]) -> list[TextLine]:
+def build_lines(glyphs: list[Glyph], rules: list[Rule] = ()) -> list[TextLine]:  # type: ignore[assignment]
     """Glyphs in drawing order -> lines: a line goes on while glyphs share its baseline and size
-    and move right without a gap wider than a gutter."""
+    and move right without a gap wider than a gutter or a rule between them."""
+    walls = [r for r in rules if not r.horizontal]
     lines: list[TextLine] = []
     current: TextLine | None = None
     for glyph in glyphs:
         if glyph.char.isspace():
-            if current is not None and glyph.char == " ":
+            # a real space glyph inside a line (between Latin words) is kept; any other is not
+            if current is not None and glyph.char == " " and _continues(current.glyphs[-1], glyph, walls):
                 current.glyphs.append(glyph)
             continue
-        if current is not None and _continues(current.glyphs[-1], glyph):
+        if current is not None and _continues(current.glyphs[-1], glyph, walls):
             current.glyphs.append(glyph)
             continue
         if current is not None:
@@ -144,14 +146,19 @@ def build_lines(glyphs: list[Glyph]) -> list[TextLine]:
     return out
 
 
-def _continues(last: Glyph, glyph: Glyph) -> bool:
+def _continues(last: Glyph, glyph: Glyph, walls: list[Rule]) -> bool:
     size = max(last.size, glyph.size, 1.0)
     if abs(last.size - glyph.size) > 0.2 * size:
         return False
     if abs(last.bottom - glyph.bottom) > BASELINE_EMS * size and abs(last.top - glyph.top) > BASELINE_EMS * size:
         return False
     gap = glyph.x0 - last.x1
-    return -0.3 * size <= gap <= SPLIT_EMS * size
+    if not -0.3 * size <= gap <= SPLIT_EMS * size:
+        return False
+    middle = (glyph.top + glyph.bottom) / 2
+    return not any(
+        last.x1 - 0.5 <= w.x0 <= glyph.x0 + 0.5 and w.top <= middle <= w.bottom for w in walls
+    )
 
 
 def body_size(lines: list[TextLine]) -> float:
@@ -276,7 +283,7 @@ def _leading(lines: list[TextLine]) -> float:
 def lay_out(glyphs: list[Glyph], rules: list[Rule]) -> list[LaidLine]:
     """The page's text as the parser reads it: frames in reading order, a blank line between
     them, a leading space on each frame's first line and kept indents on paragraph starts."""
-    lines = build_lines(glyphs)
+    lines = build_lines(glyphs, rules)
     size = body_size(lines)
     out: list[LaidLine] = []
     previous: list[TextLine] = []
