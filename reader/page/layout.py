@@ -43,6 +43,9 @@ RULE_SPAN = 0.6
 GAP_LEADINGS = 1.6
 #: ... and at least this many ems of the lines' size.
 GAP_EMS = 0.8
+#: Lines this much larger than the body type are headline type (kicker, title, deck).
+HEADING_SIZE_RATIO = 1.25
+SENTENCE_ENDS = ("。", "！", "？", "”", "」", "）", "…", ".", "!", "?")
 IDEOGRAPHIC_INDENT = "\u3000\u3000"
 
 
@@ -287,7 +290,7 @@ def lay_out(glyphs: list[Glyph], rules: list[Rule]) -> list[LaidLine]:
     size = body_size(lines)
     out: list[LaidLine] = []
     previous: list[TextLine] = []
-    for frame in reading_order(lines, rules):
+    for frame in attach_side_headlines(reading_order(lines, rules), size, rules):
         body = [ln for ln in frame if _is_body(ln, size)]
         left = min((ln.x0 for ln in body), default=0.0)
         if out:
@@ -304,6 +307,87 @@ def lay_out(glyphs: list[Glyph], rules: list[Rule]) -> list[LaidLine]:
             out.append(LaidLine(text, line.bbox, line.size))
         previous = frame
     return out
+
+
+def attach_side_headlines(frames: list[list[TextLine]], size: float, rules: list[Rule]) -> list[list[TextLine]]:
+    """Move a headline set beside its story (at the top of the next column, right of the
+    story's columns) in front of that story.
+
+    The cut reads the story's columns first and the headline after them. A headline there
+    belongs to the columns on its left when they start level with it, have no headline of
+    their own, and either another headline follows it (its own column is another story's) or
+    the columns run on into the text under it (the story is not over).
+    """
+    out = list(frames)
+    i = 1
+    while i < len(out):
+        group_end = i
+        if not _is_heading_frame(out[i], size):
+            i += 1
+            continue
+        while group_end + 1 < len(out) and _one_headline(out[group_end], out[group_end + 1], size):
+            group_end += 1
+        start = _side_story_start(out, i, size, rules)
+        if start is not None:
+            after = out[group_end + 1] if group_end + 1 < len(out) else None
+            next_heading = after is not None and _is_heading_frame(after, size)
+            runs_on = after is not None and not _ends_sentence(out[i - 1][-1].text)
+            if next_heading or runs_on:
+                group = out[i : group_end + 1]
+                del out[i : group_end + 1]
+                out[start:start] = group
+        i = group_end + 1
+    return out
+
+
+def _one_headline(above: list[TextLine], below: list[TextLine], size: float) -> bool:
+    """Whether two heading frames are one headline (a title and its deck): stacked close."""
+    if not (_is_heading_frame(below, size) and _same_column(above, below)):
+        return False
+    gap = min(ln.top for ln in below) - max(ln.bottom for ln in above)
+    return gap <= 0.8 * min(above[-1].size, below[0].size)
+
+
+def _side_story_start(frames: list[list[TextLine]], index: int, size: float, rules: list[Rule]) -> int | None:
+    """Where the story left of the headline frame `index` starts (None: no such story)."""
+    head = frames[index]
+    top, left = min(ln.top for ln in head), min(ln.x0 for ln in head)
+    bottom = max(ln.bottom for ln in head)
+    start = None
+    j = index - 1
+    while j >= 0:
+        frame = frames[j]
+        if _is_heading_frame(frame, size):
+            return None  # the columns have a headline of their own
+        f_top = min(ln.top for ln in frame)
+        if max(ln.x1 for ln in frame) > left + size or f_top < top - 2 * size:
+            break
+        if start is not None and _wall_between(frame, frames[start], rules):
+            break
+        start = j
+        j -= 1
+    if start is None:
+        return None
+    first_top = min(ln.top for ln in frames[start])
+    return start if first_top <= bottom + 3 * size else None
+
+
+def _wall_between(left: list[TextLine], right: list[TextLine], rules: list[Rule]) -> bool:
+    a, b = max(ln.x1 for ln in left), min(ln.x0 for ln in right)
+    top = max(min(ln.top for ln in left), min(ln.top for ln in right))
+    bottom = min(max(ln.bottom for ln in left), max(ln.bottom for ln in right))
+    return any(
+        not r.horizontal and min(a, b) - 1 <= r.x0 <= max(a, b) + 1 and r.top <= bottom and r.bottom >= top
+        for r in rules
+    )
+
+
+def _is_heading_frame(frame: list[TextLine], size: float) -> bool:
+    return all(ln.size > size * HEADING_SIZE_RATIO for ln in frame)
+
+
+def _ends_sentence(text: str) -> bool:
+    return text.rstrip().endswith(SENTENCE_ENDS)
 
 
 def _same_column(above: list[TextLine], below: list[TextLine]) -> bool:
