@@ -21,8 +21,10 @@ no letter-spacing, no lost indent, headlines before their bodies.
 
 from __future__ import annotations
 
+import itertools
 import statistics
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 #: A gap this many ems wider than the line's usual gap is a space (a phrase gap, a name gap).
@@ -94,12 +96,12 @@ class TextLine:
         self.top = min(g.top for g in gl)
         self.bottom = max(g.bottom for g in gl)
         self.size = statistics.median(g.size for g in gl)
-        gaps = [after.x0 - before.x1 for before, after in zip(gl, gl[1:])]
+        gaps = [after.x0 - before.x1 for before, after in itertools.pairwise(gl)]
         # Justification stretches every gap of a line alike: only a gap wider than the line's
         # usual one is a space (a phrase gap, `…局 宣`, `记者 余清楚`).
         usual = statistics.median(gaps) if gaps else 0.0
         parts = [gl[0].char]
-        for gap, before, after in zip(gaps, gl, gl[1:]):
+        for gap, after in zip(gaps, gl[1:]):
             if gap - max(usual, 0.0) >= SPACE_EMS * self.size and " " not in (parts[-1], after.char):
                 parts.append(" ")
             parts.append(after.char)
@@ -120,7 +122,7 @@ class LaidLine:
     size: float = 0.0
 
 
-def build_lines(glyphs: list[Glyph], rules: list[Rule] = ()) -> list[TextLine]:  # type: ignore[assignment]
+def build_lines(glyphs: list[Glyph], rules: Sequence[Rule] = ()) -> list[TextLine]:
     """Glyphs in drawing order -> lines: a line goes on while glyphs share its baseline and size
     and move right without a gap wider than a gutter or a rule between them."""
     walls = [r for r in rules if not r.horizontal]
@@ -149,19 +151,20 @@ def build_lines(glyphs: list[Glyph], rules: list[Rule] = ()) -> list[TextLine]: 
     return out
 
 
-def _continues(last: Glyph, glyph: Glyph, walls: list[Rule]) -> bool:
+def _continues(last: Glyph, glyph: Glyph, walls: Sequence[Rule]) -> bool:
     size = max(last.size, glyph.size, 1.0)
     if abs(last.size - glyph.size) > 0.2 * size:
         return False
-    if abs(last.bottom - glyph.bottom) > BASELINE_EMS * size and abs(last.top - glyph.top) > BASELINE_EMS * size:
+    if (
+        abs(last.bottom - glyph.bottom) > BASELINE_EMS * size
+        and abs(last.top - glyph.top) > BASELINE_EMS * size
+    ):
         return False
     gap = glyph.x0 - last.x1
     if not -0.3 * size <= gap <= SPLIT_EMS * size:
         return False
     middle = (glyph.top + glyph.bottom) / 2
-    return not any(
-        last.x1 - 0.5 <= w.x0 <= glyph.x0 + 0.5 and w.top <= middle <= w.bottom for w in walls
-    )
+    return not any(last.x1 - 0.5 <= w.x0 <= glyph.x0 + 0.5 and w.top <= middle <= w.bottom for w in walls)
 
 
 def body_size(lines: list[TextLine]) -> float:
@@ -205,7 +208,11 @@ def _rule_split(lines: list[TextLine], rules: list[Rule]) -> list[list[TextLine]
             if not top < y < bottom:
                 continue
             share = (min(rule.x1, x1) - max(rule.x0, x0)) / max(x1 - x0, 1.0) + 0.05
-            if share < RULE_SPAN or (best and share <= best[0]) or any(ln.top < y < ln.bottom for ln in lines):
+            if (
+                share < RULE_SPAN
+                or (best and share <= best[0])
+                or any(ln.top < y < ln.bottom for ln in lines)
+            ):
                 continue
             parts = [[ln for ln in lines if ln.bottom <= y], [ln for ln in lines if ln.top >= y]]
         else:
@@ -309,7 +316,9 @@ def lay_out(glyphs: list[Glyph], rules: list[Rule]) -> list[LaidLine]:
     return out
 
 
-def attach_side_headlines(frames: list[list[TextLine]], size: float, rules: list[Rule]) -> list[list[TextLine]]:
+def attach_side_headlines(
+    frames: list[list[TextLine]], size: float, rules: list[Rule]
+) -> list[list[TextLine]]:
     """Move a headline set beside its story (at the top of the next column, right of the
     story's columns) in front of that story.
 
@@ -394,7 +403,9 @@ def _same_column(above: list[TextLine], below: list[TextLine]) -> bool:
     a0, a1 = min(ln.x0 for ln in above), max(ln.x1 for ln in above)
     b0, b1 = min(ln.x0 for ln in below), max(ln.x1 for ln in below)
     overlap = min(a1, b1) - max(a0, b0)
-    return overlap >= 0.8 * min(a1 - a0, b1 - b0) and max(ln.bottom for ln in above) <= min(ln.top for ln in below)
+    return overlap >= 0.8 * min(a1 - a0, b1 - b0) and max(ln.bottom for ln in above) <= min(
+        ln.top for ln in below
+    )
 
 
 def _is_body(line: TextLine, size: float) -> bool:

@@ -165,8 +165,7 @@ class Page:
                 byline=a["byline"],
                 authors=tuple(a["authors"]),
                 blocks=tuple(
-                    Block(b["kind"], b["text"], tuple(b["lines"]), _bbox(b.get("bbox")))
-                    for b in a["blocks"]
+                    Block(b["kind"], b["text"], tuple(b["lines"]), _bbox(b.get("bbox"))) for b in a["blocks"]
                 ),
                 lines=tuple(a["lines"]),
             )

@@ -14,12 +14,13 @@ of status `empty` that says so.
 
 from __future__ import annotations
 
+import os
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from reader.page.layout import Glyph, LaidLine, Rule, lay_out
-from reader.page.model import Article, Block, Leftover, Page
+from reader.page.model import Article, Leftover, Page
 
 PDF_SUFFIX = ".pdf"
 #: Path objects thinner than this (points) are rules; wider and taller ones are boxes.
@@ -72,16 +73,45 @@ def count_pdf_pages(path: Path | str) -> int:
         document.close()
 
 
+#: The last PDF read: (path, source, size, mtime) and its pages. The archive loads an issue
+#: PDF one part at a time through `read_pages`; this keeps that from parsing it once a part.
+_last: tuple[tuple[str, str, int, int], tuple[Page, ...]] | None = None
+
+
 def read_pdf(path: Path | str, source: str | None = None) -> tuple[Page, ...]:
     """Every page of a PDF parsed; `part` 1, 2 ... when it holds several. Never raises."""
+    global _last
     name = source if source is not None else str(path)
+    try:
+        info = os.stat(path)
+        key = (os.fspath(path), name, info.st_size, info.st_mtime_ns)
+    except OSError:
+        key = None
+    last = _last
+    if key is not None and last is not None and last[0] == key:
+        return last[1]
+    pages = _read_pdf(path, name)
+    if key is not None and all(p.status != "unreadable" for p in pages):
+        _last = (key, pages)
+    return pages
+
+
+def _read_pdf(path: Path | str, name: str) -> tuple[Page, ...]:
     document, failed = _open(path, name)
     if failed is not None:
         return (failed,)
     try:
         count = len(document)
         if count == 0:
-            return (Page(source=name, articles=(), encoding="pdf", status="empty", warnings=("the PDF has no pages",)),)
+            return (
+                Page(
+                    source=name,
+                    articles=(),
+                    encoding="pdf",
+                    status="empty",
+                    warnings=("the PDF has no pages",),
+                ),
+            )
         pages = []
         for index in range(count):
             part = index + 1 if count > 1 else 0
@@ -104,7 +134,9 @@ def _read_page(document: Any, index: int, source: str, part: int) -> Page:
         page.close()
     if not glyphs:
         warning = NO_TEXT_WARNING if images else "the PDF page has no text"
-        return Page(source=source, articles=(), encoding="pdf", status="empty", warnings=(warning,), part=part)
+        return Page(
+            source=source, articles=(), encoding="pdf", status="empty", warnings=(warning,), part=part
+        )
     return parse_laid_lines(lay_out(glyphs, rules), source, part)
 
 
