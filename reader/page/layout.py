@@ -99,7 +99,8 @@ class TextLine:
         gaps = [after.x0 - before.x1 for before, after in itertools.pairwise(gl)]
         # Justification stretches every gap of a line alike: only a gap wider than the line's
         # usual one is a space (a phrase gap, `…局 宣`, `记者 余清楚`).
-        usual = statistics.median(gaps) if gaps else 0.0
+        # (a line of two or three glyphs is too short to be justified: `徐 科` is spaced out)
+        usual = statistics.median(gaps) if len(gaps) >= 3 else 0.0
         parts = [gl[0].char]
         for gap, after in zip(gaps, gl[1:]):
             if gap - max(usual, 0.0) >= SPACE_EMS * self.size and " " not in (parts[-1], after.char):
