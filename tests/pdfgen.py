@@ -84,6 +84,7 @@ BRIDGE = [
     "新桥全长八百多米，双向四车道，两侧各有一条人行道和一条非机动车道，夜间有路灯照明。",
     "交通部门提醒市民，通车后的第一个月，桥上限速每小时四十公里。",
 ]
+DECK = "从城西到火车站要多久？"
 CAPTION = "市民在新桥上散步，远处是城西的新楼。"
 
 
@@ -105,8 +106,9 @@ def front_page(path: Path, photo: Path | None = None) -> Path:
     sheet.rule(210, 64, 210, 400)
     sheet.text(222, 68, "踏青正当时", 22)
     # story two: its own headline over its own column, under the first one's
-    sheet.text(222, 130, "城西新桥今日通车", 18)
-    sheet.column(222, 160, 16, BRIDGE)
+    sheet.text(222, 126, "城西新桥今日通车", 18)
+    sheet.text(222, 148, DECK, 12)  # a deck ending in ？: only its type size says headline
+    sheet.column(222, 168, 16, BRIDGE)
     sheet.rule(392, 64, 392, 400)
     # the photo, its caption and its credit
     if photo is not None:

@@ -61,9 +61,12 @@ def test_headline_beside_its_story_is_that_storys_headline(front: Path) -> None:
     assert not any(a.kind == "brief" for a in page.articles)
 
 
-def test_headline_over_its_column_and_paragraphs_from_the_measured_indent(front: Path) -> None:
+def test_headline_and_deck_over_their_column(front: Path) -> None:
+    """The deck ends in ？ and is wider than the title: by the text rules a paragraph; its
+    type size (12 pt over a 10 pt body) makes it the headline's second line."""
     page = read_page(front)
-    second = next(a for a in page.articles if a.headline == ("城西新桥今日通车",))
+    second = next(a for a in page.articles if a.title == "城西新桥今日通车")
+    assert second.headline == ("城西新桥今日通车", pdfgen.DECK)
     assert second.kind == "article"
     assert _paragraphs(second) == pdfgen.BRIDGE  # 本报讯 stays at the head of the first paragraph
 

@@ -46,7 +46,7 @@ GAP_LEADINGS = 1.6
 #: ... and at least this many ems of the lines' size.
 GAP_EMS = 0.8
 #: Lines this much larger than the body type are headline type (kicker, title, deck).
-HEADING_SIZE_RATIO = 1.25
+HEADING_SIZE_RATIO = 1.15
 SENTENCE_ENDS = ("。", "！", "？", "”", "」", "）", "…", ".", "!", "?")
 IDEOGRAPHIC_INDENT = "\u3000\u3000"
 
@@ -121,6 +121,7 @@ class LaidLine:
     text: str
     bbox: tuple[float, float, float, float] | None
     size: float = 0.0
+    heading: bool = False  # set in headline type (well above the body size)
 
 
 def build_lines(glyphs: list[Glyph], rules: Sequence[Rule] = ()) -> list[TextLine]:
@@ -312,7 +313,7 @@ def lay_out(glyphs: list[Glyph], rules: list[Rule]) -> list[LaidLine]:
                 text = IDEOGRAPHIC_INDENT + text
             elif i == 0 and opens:
                 text = " " + text
-            out.append(LaidLine(text, line.bbox, line.size))
+            out.append(LaidLine(text, line.bbox, line.size, line.size > size * HEADING_SIZE_RATIO))
         previous = frame
     return out
 

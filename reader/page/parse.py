@@ -33,7 +33,7 @@ from reader.page.load import MAX_PAGE_BYTES, DecodedText, decode_bytes, split_li
 from reader.page.model import Article, Block, Leftover, Page, PageInfo
 from reader.page.pdf import is_pdf, read_pdf
 from reader.page.stories import split_merged
-from reader.page.structure import Unit, page_units
+from reader.page.structure import Unit, headings_by_type, page_units
 from reader.page.text import content_key, tidy_heading
 
 
@@ -143,11 +143,20 @@ def parse_text(text: str, source: str = "<text>") -> Page:
     return _parse_lines(raw_lines, numbers, source, 0)
 
 
-def _parse_lines(raw_lines: list[str], numbers: list[int], source: str, part: int) -> Page:
+def _parse_lines(
+    raw_lines: list[str],
+    numbers: list[int],
+    source: str,
+    part: int,
+    heading_type: frozenset[int] = frozenset(),
+) -> Page:
+    """`heading_type`: numbers of lines known to be set in headline type (from a PDF's sizes)."""
     lines = classify(raw_lines, numbers)
     if not lines:
         return Page(source=source, articles=(), status="empty", warnings=("the page has no text",), part=part)
     units = page_units(lines)
+    if heading_type:
+        units = headings_by_type(units, heading_type)
     sequence, stray = build_cores(units)
     cores = split_merged(assign_headlines(sequence))
     articles: list[Article] = []

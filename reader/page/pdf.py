@@ -195,7 +195,8 @@ def parse_laid_lines(laid: list[LaidLine], source: str, part: int = 0) -> Page:
     from reader.page.parse import _parse_lines
 
     raw = [ln.text for ln in laid]
-    page = _parse_lines(raw, list(range(len(raw))), source, part)
+    heading_type = frozenset(i for i, ln in enumerate(laid) if ln.heading)
+    page = _parse_lines(raw, list(range(len(raw))), source, part, heading_type)
     boxes = [ln.bbox for ln in laid]
     articles = tuple(_with_boxes(a, boxes) for a in page.articles)
     leftover = tuple(Leftover(x.text, x.lines, x.kind) for x in page.leftover)

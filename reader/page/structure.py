@@ -368,3 +368,23 @@ def bylined_names(text: str, *, alone: bool) -> tuple[str, ...] | None:
     if name[:2] in COMPOUND_SURNAMES:
         return None
     return found if len(name) == 3 or (alone and len(name) == 2) else None
+
+
+def headings_by_type(units: list[Unit], heading_type: frozenset[int]) -> list[Unit]:
+    """Where the type size is known (a PDF), a paragraph set wholly in headline type is a
+    heading, and headline-type lines opening a paragraph are a heading above it: the text
+    rules guess from widths and sentence ends, which a deck ending in ？ defeats. Right under
+    another heading, it is that headline's next line."""
+    out: list[Unit] = []
+    for unit in units:
+        if unit.kind != "paragraph" or unit.lines[0].number not in heading_type:
+            out.append(unit)
+            continue
+        split = next((i for i, ln in enumerate(unit.lines) if ln.number not in heading_type), len(unit.lines))
+        if out and out[-1].kind == "heading":
+            out[-1].lines.extend(unit.lines[:split])  # the deck under its title: one headline
+        else:
+            out.append(Unit("heading", unit.lines[:split], unit.column))
+        if split < len(unit.lines):
+            out.append(Unit("paragraph", unit.lines[split:], unit.column))
+    return out
