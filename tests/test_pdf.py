@@ -71,6 +71,14 @@ def test_headline_and_deck_over_their_column(front: Path) -> None:
     assert _paragraphs(second) == pdfgen.BRIDGE  # 本报讯 stays at the head of the first paragraph
 
 
+def test_a_line_flush_with_its_column_goes_on_with_the_paragraph(tmp_path: Path) -> None:
+    """After a full line ending in 。 comes a justified line of few characters: a text dump
+    reads it as a paragraph start (it is short); measured on the page, it has no indent."""
+    page = read_page(pdfgen.justified_column(tmp_path / "column.pdf"))
+    (article,) = page.articles
+    assert _paragraphs(article) == [pdfgen.RUN_ON, pdfgen.AFTER]
+
+
 def test_photo_caption_and_credit_under_the_photo_box(front: Path) -> None:
     page = read_page(front)
     photo = next(a for a in page.articles if a.kind == "photo")

@@ -48,6 +48,8 @@ GAP_EMS = 0.8
 #: Lines this much larger than the body type are headline type (kicker, title, deck).
 HEADING_SIZE_RATIO = 1.15
 SENTENCE_ENDS = ("。", "！", "？", "”", "」", "）", "…", ".", "!", "?")
+#: A line within this share of the body size is body type for sure: its indent decides.
+KNOWN_BODY_SIZE = 0.05
 IDEOGRAPHIC_INDENT = "\u3000\u3000"
 
 
@@ -122,6 +124,7 @@ class LaidLine:
     bbox: tuple[float, float, float, float] | None
     size: float = 0.0
     heading: bool = False  # set in headline type (well above the body size)
+    indent_known: bool = False  # body type in a frame whose left edge was measured
 
 
 def build_lines(glyphs: list[Glyph], rules: Sequence[Rule] = ()) -> list[TextLine]:
@@ -307,13 +310,25 @@ def lay_out(glyphs: list[Glyph], rules: list[Rule]) -> list[LaidLine]:
         # A frame right under the previous one in the same column (a subhead, the paragraphs
         # after it) goes on with its story; only a frame elsewhere opens a new text frame.
         opens = not previous or not _same_column(previous, frame)
+        # The frame's left edge is known when several of its body lines start there.
+        flush = sum(1 for ln in body if ln.x0 - left < INDENT_EMS * ln.size)
+        right = max((ln.x1 for ln in body), default=0.0)
         for i, line in enumerate(frame):
             text = line.text
-            if len(body) > 1 and _is_body(line, size) and line.x0 - left >= INDENT_EMS * line.size:
+            is_body = _is_body(line, size)
+            if len(body) > 1 and is_body and line.x0 - left >= INDENT_EMS * line.size:
                 text = IDEOGRAPHIC_INDENT + text
             elif i == 0 and opens:
                 text = " " + text
-            out.append(LaidLine(text, line.bbox, line.size, line.size > size * HEADING_SIZE_RATIO))
+            # ... and the line is running text: it fills the column or ends a sentence (a short
+            # line ending in neither is a subhead, whatever its size)
+            known = (
+                is_body
+                and flush >= 2
+                and abs(line.size - size) <= KNOWN_BODY_SIZE * size
+                and (right - line.x1 < line.size or _ends_sentence(line.text))
+            )
+            out.append(LaidLine(text, line.bbox, line.size, line.size > size * HEADING_SIZE_RATIO, known))
         previous = frame
     return out
 

@@ -149,11 +149,15 @@ def _parse_lines(
     source: str,
     part: int,
     heading_type: frozenset[int] = frozenset(),
+    indent_known: frozenset[int] = frozenset(),
 ) -> Page:
-    """`heading_type`: numbers of lines known to be set in headline type (from a PDF's sizes)."""
+    """From a PDF's geometry: `heading_type`, numbers of lines set in headline type;
+    `indent_known`, body lines whose indent (or its absence) was measured."""
     lines = classify(raw_lines, numbers)
     if not lines:
         return Page(source=source, articles=(), status="empty", warnings=("the page has no text",), part=part)
+    for line in lines:
+        line.indent_known = line.number in indent_known
     units = page_units(lines)
     if heading_type:
         units = headings_by_type(units, heading_type)

@@ -196,7 +196,8 @@ def parse_laid_lines(laid: list[LaidLine], source: str, part: int = 0) -> Page:
 
     raw = [ln.text for ln in laid]
     heading_type = frozenset(i for i, ln in enumerate(laid) if ln.heading)
-    page = _parse_lines(raw, list(range(len(raw))), source, part, heading_type)
+    indent_known = frozenset(i for i, ln in enumerate(laid) if ln.indent_known)
+    page = _parse_lines(raw, list(range(len(raw))), source, part, heading_type, indent_known)
     boxes = [ln.bbox for ln in laid]
     articles = tuple(_with_boxes(a, boxes) for a in page.articles)
     leftover = tuple(Leftover(x.text, x.lines, x.kind) for x in page.leftover)

@@ -88,6 +88,8 @@ def paragraph_ends(line: Line, following: Line, column: int, cells_column: int |
     """
     if _starts_paragraph(following):
         return True
+    if following.indent_known:
+        return False  # a body line measured flush with its column (a PDF) goes on with the paragraph
     heading = following.phrase_gap or following.width_in(column) > column + WIDE_CELLS
     evidence = _break_evidence(line.width_in(column), following.width_in(column), column, heading)
     if cells_column:
@@ -138,7 +140,11 @@ def _heading_prefix(chunk: list[Line], column: int, cells_column: int) -> int:
     while body_start > 0:
         if chunk[body_start].opens_with_dateline:
             return body_start  # `本报讯…` opens the paragraph: what stands above it is a heading
-        if body_start < len(chunk) - 1 and _short(chunk[body_start], column, cells_column):
+        if (
+            body_start < len(chunk) - 1
+            and _short(chunk[body_start], column, cells_column)
+            and not chunk[body_start].indent_known  # measured flush: short by justification only
+        ):
             return body_start  # a short line inside a paragraph is its first (the lost indent)
         candidate = chunk[body_start - 1]
         if candidate.opens_with_dateline or candidate.indented:
