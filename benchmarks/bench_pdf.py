@@ -28,7 +28,7 @@ import pypdfium2 as pdfium  # noqa: E402
 
 from reader.page import read_pages  # noqa: E402
 from reader.page.layout import lay_out  # noqa: E402
-from reader.page.pdf import page_geometry, parse_laid_lines  # noqa: E402
+from reader.page.pdf import forget_recent, page_geometry, parse_laid_lines  # noqa: E402
 
 DEV_PDFS = REPO / "tests" / "fixtures" / "dev" / "pdf"
 
@@ -42,8 +42,6 @@ def pin_to_one_core() -> str:
 
 
 def pages_per_second(files: list[Path], runs: int, min_seconds: float) -> list[float]:
-    import reader.page.pdf as pdf_module
-
     read_pages(files[0])  # warm up: imports, regex compilation
     figures = []
     for _ in range(runs):
@@ -51,7 +49,7 @@ def pages_per_second(files: list[Path], runs: int, min_seconds: float) -> list[f
         start = time.perf_counter()
         while True:
             for path in files:
-                pdf_module._last = None  # no reuse of the last parse: every page is read anew
+                forget_recent()  # no reuse of an earlier parse: every page is read anew
                 done += len(read_pages(path))
             elapsed = time.perf_counter() - start
             if elapsed >= min_seconds:

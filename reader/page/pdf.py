@@ -15,6 +15,8 @@ of status `empty` that says so.
 from __future__ import annotations
 
 import os
+import threading
+from collections import OrderedDict
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -73,27 +75,40 @@ def count_pdf_pages(path: Path | str) -> int:
         document.close()
 
 
-#: The last PDF read: (path, source, size, mtime) and its pages. The archive loads an issue
-#: PDF one part at a time through `read_pages`; this keeps that from parsing it once a part.
-_last: tuple[tuple[str, str, int, int], tuple[Page, ...]] | None = None
+#: The last PDFs read: (path, source, size, mtime) -> their pages. The archive loads an issue
+#: PDF one part at a time through `read_pages`; this keeps that from parsing the whole PDF
+#: once a part, even while two workers (the reader's, the indexer's) read two issues.
+_recent: OrderedDict[tuple[str, str, int, int], tuple[Page, ...]] = OrderedDict()
+_RECENT_PDFS = 4
+_recent_lock = threading.Lock()
 
 
 def read_pdf(path: Path | str, source: str | None = None) -> tuple[Page, ...]:
     """Every page of a PDF parsed; `part` 1, 2 ... when it holds several. Never raises."""
-    global _last
     name = source if source is not None else str(path)
     try:
         info = os.stat(path)
         key = (os.fspath(path), name, info.st_size, info.st_mtime_ns)
     except OSError:
         key = None
-    last = _last
-    if key is not None and last is not None and last[0] == key:
-        return last[1]
+    if key is not None:
+        with _recent_lock:
+            if key in _recent:
+                _recent.move_to_end(key)
+                return _recent[key]
     pages = _read_pdf(path, name)
     if key is not None and all(p.status != "unreadable" for p in pages):
-        _last = (key, pages)
+        with _recent_lock:
+            _recent[key] = pages
+            while len(_recent) > _RECENT_PDFS:
+                _recent.popitem(last=False)
     return pages
+
+
+def forget_recent() -> None:
+    """Drop the remembered parses (benchmarks measure reading every PDF anew)."""
+    with _recent_lock:
+        _recent.clear()
 
 
 def _read_pdf(path: Path | str, name: str) -> tuple[Page, ...]:
@@ -150,16 +165,25 @@ def page_geometry(page: Any) -> tuple[list[Glyph], list[Rule], int]:
     glyphs: list[Glyph] = []
     try:
         raw = textpage.raw
+        rect = pdfium_c.FS_RECTF()  # one box filled again for every glyph: no allocation each
+        unicode_of, box_of, size_of = (
+            pdfium_c.FPDFText_GetUnicode,
+            pdfium_c.FPDFText_GetLooseCharBox,
+            pdfium_c.FPDFText_GetFontSize,
+        )
         for i in range(textpage.count_chars()):
-            if pdfium_c.FPDFText_IsGenerated(raw, i) == 1:
-                continue
-            code = pdfium_c.FPDFText_GetUnicode(raw, i)
+            code = unicode_of(raw, i)
             if code in (0, 0xFFFE, 0xFFFF) or code > 0x10FFFF:
                 continue
             char = chr(code)
-            left, bottom, right, top = textpage.get_charbox(i, loose=True)
-            size = pdfium_c.FPDFText_GetFontSize(raw, i)
-            glyphs.append(Glyph(char, left, height - top, right, height - bottom, size))
+            # PDFium invents spaces and line ends between runs; only white space can be invented
+            if char.isspace() and pdfium_c.FPDFText_IsGenerated(raw, i) == 1:
+                continue
+            if not box_of(raw, i, rect):
+                continue
+            glyphs.append(
+                Glyph(char, rect.left, height - rect.top, rect.right, height - rect.bottom, size_of(raw, i))
+            )
     finally:
         textpage.close()
     rules: list[Rule] = []
