@@ -184,3 +184,31 @@ def justified_column(path: Path) -> Path:
                 sheet.text(x, top, text, 10)
             top += 14
     return sheet.save()
+
+
+def _flow(sheet: Sheet, top: float, headline: str, paragraphs: list[str], columns: list[float]) -> float:
+    """A story under its headline, its text flowing down columns 15 characters wide."""
+    sheet.text(columns[0], top, headline, 20)
+    lines: list[tuple[bool, str]] = []
+    for paragraph in paragraphs:
+        rest, first = paragraph, True
+        while rest:
+            room = 13 if first else 15
+            lines.append((first, rest[:room]))
+            rest, first = rest[room:], False
+    per = -(-len(lines) // len(columns))
+    for i, (first, text) in enumerate(lines):
+        column, row = divmod(i, per)
+        sheet.text(columns[column] + (20 if first else 0), top + 32 + row * 14, text, 10)
+    return top + 32 + per * 14
+
+
+def two_bands(path: Path) -> Path:
+    """Two bands of stories with no rule between them, their gutters lined up (one story on
+    two columns above, one on three below): only the gap and the headline under it tell the
+    bands apart; cut at the gutters first, the columns of both bands would be read together."""
+    sheet = Sheet(path)
+    sheet.text(40, 30, "江南日报", 11)
+    bottom = _flow(sheet, 70, "踏青正当时", SPRING, [40, 210])
+    _flow(sheet, bottom + 30, "城西新桥今日通车", BRIDGE, [40, 210, 380])
+    return sheet.save()

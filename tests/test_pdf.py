@@ -79,6 +79,12 @@ def test_a_line_flush_with_its_column_goes_on_with_the_paragraph(tmp_path: Path)
     assert _paragraphs(article) == [pdfgen.RUN_ON, pdfgen.AFTER]
 
 
+def test_bands_without_rules_are_read_band_by_band(tmp_path: Path) -> None:
+    page = read_page(pdfgen.two_bands(tmp_path / "bands.pdf"))
+    assert [a.headline for a in page.articles] == [("踏青正当时",), ("城西新桥今日通车",)]
+    assert [_paragraphs(a) for a in page.articles] == [pdfgen.SPRING, pdfgen.BRIDGE]
+
+
 def test_photo_caption_and_credit_under_the_photo_box(front: Path) -> None:
     page = read_page(front)
     photo = next(a for a in page.articles if a.kind == "photo")

@@ -192,7 +192,7 @@ def _cut(lines: list[TextLine], rules: list[Rule], out: list[list[TextLine]], de
         if lines:
             out.append(sorted(lines, key=lambda ln: (ln.top, ln.x0)))
         return
-    for split in (_rule_split, _gutter_split, _gap_split):
+    for split in (_rule_split, _band_split, _gutter_split, _gap_split):
         parts = split(lines, rules)
         if parts is not None:
             for part in parts:
@@ -256,6 +256,29 @@ def _gutter_split(lines: list[TextLine], rules: list[Rule]) -> list[list[TextLin
         index = sum(1 for e in edges if line.x0 > e)
         parts[index].append(line)
     return [p for p in parts if p]
+
+
+def _band_split(lines: list[TextLine], rules: list[Rule]) -> list[list[TextLine]] | None:
+    """Bands before columns: a y gap across the whole region, wider than the leading, with a
+    headline right under it, is where one band of stories ends and the next begins (cutting the
+    columns first would run a gutter that happens to line up through both bands)."""
+    gaps = _free_intervals([(ln.top, ln.bottom) for ln in lines])
+    if not gaps:
+        return None
+    size = statistics.median(ln.size for ln in lines)
+    wide = max(GAP_LEADINGS * _leading(lines), GAP_EMS * size)
+    bands = []
+    for a, b in gaps:
+        if b - a < wide:
+            continue
+        below = min((ln for ln in lines if ln.top >= b - 0.01), key=lambda ln: ln.top)
+        if below.size > size * HEADING_SIZE_RATIO:
+            bands.append((a, b))
+    if not bands:
+        return None
+    a, b = max(bands, key=lambda g: g[1] - g[0])
+    y = (a + b) / 2
+    return [[ln for ln in lines if ln.bottom <= y], [ln for ln in lines if ln.top >= y]]
 
 
 def _gap_split(lines: list[TextLine], rules: list[Rule]) -> list[list[TextLine]] | None:
