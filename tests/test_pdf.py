@@ -183,18 +183,18 @@ def test_pdf_parse_is_cached_on_disk(front: Path, tmp_path: Path, monkeypatch: p
     def no_parsing(*args: object, **kwargs: object) -> None:
         raise AssertionError("the PDF was parsed again")
 
-    monkeypatch.setattr("reader.page.parse.read_pdf", no_parsing)
+    monkeypatch.setattr("reader.page.pdf.read_pdf", no_parsing)
     again = Archive([front], cache_dir=cache)
     assert again.load(again.scan_all()[0]).to_json() == first.to_json()
 
 
-def test_text_pages_never_load_pdfium() -> None:
+def test_text_pages_never_load_pdfium_or_the_layout_code() -> None:
     code = (
-        "import sys; from reader.page import read_page\n"
-        f"read_page({str(seed_pages()[0])!r})\n"
-        "print('pypdfium2' in sys.modules)"
+        "import sys; from reader.page import read_page; from reader.archive import Archive\n"
+        f"read_page({str(seed_pages()[0])!r}); Archive([{str(seed_pages()[0].parent)!r}], use_cache=False).scan_all()\n"
+        "print(sorted(m for m in sys.modules if m.startswith(('pypdfium2', 'reader.page.pdf', 'reader.page.layout'))))"
     )
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True
     )
-    assert result.stdout.strip() == "False"
+    assert result.stdout.strip() == "[]"

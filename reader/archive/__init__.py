@@ -23,7 +23,6 @@ from reader.archive.discovery import discover_pages
 from reader.archive.grouping import Issue, IssueIndex, PageRef
 from reader.page.load import MAX_PAGE_BYTES, count_pages
 from reader.page.model import Page
-from reader.page.pdf import count_pdf_pages, is_pdf
 from reader.resources import seeds_dir
 
 __all__ = ["Archive", "Issue", "PageRef", "default_archive_paths", "default_cache_dir"]
@@ -49,7 +48,9 @@ def _form_feed_pages(path: str) -> int:
     """How many form-feed pages a page file holds (0: one page). Reading the file costs one
     open and read in the scan worker; a file that cannot be read is one page, whose load says why.
     A PDF of several pages is a whole issue, like a dump with form feeds: its pages are parts."""
-    if is_pdf(path):
+    if path.lower().endswith(".pdf"):
+        from reader.page.pdf import count_pdf_pages  # PDF code loads with the first PDF found
+
         pages = count_pdf_pages(path)
         return pages if pages > 1 else 0
     try:

@@ -31,7 +31,6 @@ from reader.page.furniture import furniture_facts
 from reader.page.lines import classify
 from reader.page.load import MAX_PAGE_BYTES, DecodedText, decode_bytes, split_lines, split_pages
 from reader.page.model import Article, Block, Leftover, Page, PageInfo
-from reader.page.pdf import is_pdf, read_pdf
 from reader.page.stories import split_merged
 from reader.page.structure import Unit, headings_by_type, page_units
 from reader.page.text import content_key, tidy_heading
@@ -66,7 +65,9 @@ def read_page(path: Path | str, source: str | None = None) -> Page:
     """Read and parse a page file as one page. Never raises: problems become the page's status.
 
     A PDF is read through its geometry (`pdf.py`); as one page, that is its first page."""
-    if is_pdf(path):
+    if _is_pdf(path):
+        from reader.page.pdf import read_pdf  # the layout code loads with the first PDF
+
         return read_pdf(path, source)[0]
     data, failed = _read_bytes(path, source)
     return failed if failed is not None else parse_page(data, _name(path, source))
@@ -75,10 +76,16 @@ def read_page(path: Path | str, source: str | None = None) -> Page:
 def read_pages(path: Path | str, source: str | None = None) -> tuple[Page, ...]:
     """Read a file and parse each of its form-feed pages (a PDF: each of its pages). Never
     raises; at least one Page."""
-    if is_pdf(path):
+    if _is_pdf(path):
+        from reader.page.pdf import read_pdf
+
         return read_pdf(path, source)
     data, failed = _read_bytes(path, source)
     return (failed,) if failed is not None else parse_pages(data, _name(path, source))
+
+
+def _is_pdf(path: Path | str) -> bool:
+    return str(path).lower().endswith(".pdf")
 
 
 def _name(path: Path | str, source: str | None) -> str:
