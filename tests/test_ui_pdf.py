@@ -36,3 +36,19 @@ async def test_app_reads_a_folder_of_pdfs_and_an_issue_pdf(tmp_path: Path) -> No
         await pilot.press("]")  # its next article is on its second page
         await settle(pilot, lambda: screen.view.article.title == "城西新桥今日通车")
         assert pdfgen.BRIDGE[1][:10] in screen.view.visible_text().replace("\n", "")
+
+
+async def test_app_lists_a_scanned_and_a_broken_pdf_and_says_why(tmp_path: Path) -> None:
+    folder = tmp_path / "paper"
+    folder.mkdir()
+    photo = tmp_path / "photo.png"
+    Image.new("RGB", (60, 40)).save(photo)
+    (folder / "2023-06-24.pdf").write_bytes(b"%PDF-1.4 junk")
+    pdfgen.scanned(folder / "2023-06-25.pdf", photo)
+    app = seed_app(tmp_path, [folder])
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot, lambda: isinstance(app.screen, MainScreen) and len(app.main.issues.rows) == 2)
+        view = app.main.view
+        await settle(pilot, lambda: "not a readable PDF" in view.visible_text())
+        await pilot.press("}")
+        await settle(pilot, lambda: "no text layer" in view.visible_text())
