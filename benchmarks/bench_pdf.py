@@ -65,11 +65,11 @@ def split(files: list[Path]) -> tuple[float, float, float]:
         t0 = time.perf_counter()
         document = pdfium.PdfDocument(str(path))
         page = document[0]
-        glyphs, rules, _ = page_geometry(page)
+        glyphs, rules, boxes, _ = page_geometry(page)
         page.close()
         document.close()
         t1 = time.perf_counter()
-        laid = lay_out(glyphs, rules)
+        laid = lay_out(glyphs, rules, boxes)
         t2 = time.perf_counter()
         parse_laid_lines(laid, str(path))
         t3 = time.perf_counter()

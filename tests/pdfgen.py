@@ -212,3 +212,28 @@ def two_bands(path: Path) -> Path:
     bottom = _flow(sheet, 70, "踏青正当时", SPRING, [40, 210])
     _flow(sheet, bottom + 30, "城西新桥今日通车", BRIDGE, [40, 210, 380])
     return sheet.save()
+
+
+def photo_in_column(path: Path) -> Path:
+    """One story on two columns with a photo at the top of the second: the caption and credit
+    under the photo stand between the story's two halves."""
+    sheet = Sheet(path)
+    sheet.text(40, 30, "江南日报 2023年6月27日 星期二 第2版", 11)
+    sheet.rule(40, 56, 560, 56)
+    sheet.text(40, 64, "城西新桥今日通车", 22)
+    lines: list[tuple[bool, str]] = []
+    for paragraph in BRIDGE + SPRING:
+        rest, first = paragraph, True
+        while rest:
+            room = 13 if first else 15
+            lines.append((first, rest[:room]))
+            rest, first = rest[room:], False
+    for row, (first, text) in enumerate(lines[:12]):
+        sheet.text(40 + (20 if first else 0), 100 + row * 14, text, 10)
+    sheet.box(210, 100, 360, 190)
+    sheet.text(210, 194, CAPTION[:15], 9)
+    sheet.text(210, 205, CAPTION[15:], 9)
+    sheet.text(290, 216, "融媒记者 李华 摄", 9)
+    for row, (first, text) in enumerate(lines[12:]):
+        sheet.text(210 + (20 if first else 0), 236 + row * 14, text, 10)
+    return sheet.save()

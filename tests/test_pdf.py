@@ -94,6 +94,15 @@ def test_photo_caption_and_credit_under_the_photo_box(front: Path) -> None:
     assert x0 >= 404 and x1 <= 560 and top >= 180  # under the box drawn at 404..560 x 70..180
 
 
+def test_a_photo_inside_a_story_leaves_the_story_whole(tmp_path: Path) -> None:
+    page = read_page(pdfgen.photo_in_column(tmp_path / "inside.pdf"))
+    story, photo = page.articles
+    assert story.headline == ("城西新桥今日通车",)
+    assert _paragraphs(story) == pdfgen.BRIDGE + pdfgen.SPRING  # runs on across the photo
+    assert photo.kind == "photo" and _paragraphs(photo) == [pdfgen.CAPTION]
+    assert photo.byline == "融媒记者 李华 摄"
+
+
 def test_furniture_band_is_page_info_and_no_article(front: Path) -> None:
     page = read_page(front)
     assert (page.info.date, page.info.page_no) == ("2023-06-27", "2")

@@ -50,6 +50,8 @@ HEADING_SIZE_RATIO = 1.15
 SENTENCE_ENDS = ("。", "！", "？", "”", "」", "）", "…", ".", "!", "?")
 #: A line within this share of the body size is body type for sure: its indent decides.
 KNOWN_BODY_SIZE = 0.05
+#: A caption under a photo is no longer than this many lines (credit included).
+MAX_CAPTION_LINES = 5
 IDEOGRAPHIC_INDENT = "\u3000\u3000"
 
 
@@ -318,14 +320,15 @@ def _leading(lines: list[TextLine]) -> float:
     return statistics.median(gaps) if gaps else 0.0
 
 
-def lay_out(glyphs: list[Glyph], rules: list[Rule]) -> list[LaidLine]:
+def lay_out(glyphs: list[Glyph], rules: list[Rule], boxes: Sequence[Rule] = ()) -> list[LaidLine]:
     """The page's text as the parser reads it: frames in reading order, a blank line between
     them, a leading space on each frame's first line and kept indents on paragraph starts."""
     lines = build_lines(glyphs, rules)
     size = body_size(lines)
     out: list[LaidLine] = []
     previous: list[TextLine] = []
-    for frame in attach_side_headlines(reading_order(lines, rules), size, rules):
+    frames = captions_last(attach_side_headlines(reading_order(lines, rules), size, rules), boxes, size)
+    for frame in frames:
         body = [ln for ln in frame if _is_body(ln, size)]
         left = min((ln.x0 for ln in body), default=0.0)
         if out:
@@ -354,6 +357,54 @@ def lay_out(glyphs: list[Glyph], rules: list[Rule]) -> list[LaidLine]:
             out.append(LaidLine(text, line.bbox, line.size, line.size > size * HEADING_SIZE_RATIO, known))
         previous = frame
     return out
+
+
+def captions_last(frames: list[list[TextLine]], boxes: Sequence[Rule], size: float) -> list[list[TextLine]]:
+    """A photo set inside a story's column puts its caption amid the story's text: the short
+    frames right under a box and within its width (caption, credit) are the photo's, read after
+    everything else when the story's text goes on under them, so the story runs on across it."""
+    if not boxes:
+        return frames
+    captions: list[list[TextLine]] = []
+    rest: list[list[TextLine]] = []
+    index = 0
+    while index < len(frames):
+        box = _box_above(frames[index], boxes, size)
+        end = index
+        if box is not None:
+            while end + 1 < len(frames) and _caption_goes_on(frames[end], frames[end + 1], box, size):
+                end += 1
+        block = frames[index : end + 1]
+        lines = sum(len(f) for f in block)
+        after = frames[end + 1] if end + 1 < len(frames) else None
+        inside_story = (
+            index > 0
+            and after is not None
+            and len(after) >= 2
+            and all(_is_body(ln, size) for ln in after)
+            and _same_column(block[-1], after)
+        )
+        if box is not None and inside_story and lines <= MAX_CAPTION_LINES:
+            captions.extend(block)
+        else:
+            rest.extend(block)
+        index = end + 1
+    return rest + captions
+
+
+def _box_above(frame: list[TextLine], boxes: Sequence[Rule], size: float) -> Rule | None:
+    top, x0, x1 = min(ln.top for ln in frame), min(ln.x0 for ln in frame), max(ln.x1 for ln in frame)
+    return next(
+        (b for b in boxes if 0 <= top - b.bottom <= 1.5 * size and b.x0 - size <= x0 and x1 <= b.x1 + size),
+        None,
+    )
+
+
+def _caption_goes_on(above: list[TextLine], below: list[TextLine], box: Rule, size: float) -> bool:
+    """Whether `below` is more of the caption block under `box` (the credit under the caption)."""
+    gap = min(ln.top for ln in below) - max(ln.bottom for ln in above)
+    inside = box.x0 - size <= min(ln.x0 for ln in below) and max(ln.x1 for ln in below) <= box.x1 + size
+    return inside and 0 <= gap <= 1.5 * size and len(below) <= 2
 
 
 def attach_side_headlines(

@@ -144,7 +144,7 @@ def _read_pdf(path: Path | str, name: str) -> tuple[Page, ...]:
 def _read_page(document: Any, index: int, source: str, part: int) -> Page:
     page = document[index]
     try:
-        glyphs, rules, images = page_geometry(page)
+        glyphs, rules, boxes, images = page_geometry(page)
     finally:
         page.close()
     if not glyphs:
@@ -152,12 +152,12 @@ def _read_page(document: Any, index: int, source: str, part: int) -> Page:
         return Page(
             source=source, articles=(), encoding="pdf", status="empty", warnings=(warning,), part=part
         )
-    return parse_laid_lines(lay_out(glyphs, rules), source, part)
+    return parse_laid_lines(lay_out(glyphs, rules, boxes), source, part)
 
 
-def page_geometry(page: Any) -> tuple[list[Glyph], list[Rule], int]:
-    """The page's glyphs (drawing order), its rules and box edges, and how many images it has;
-    in points with the origin at the top-left corner."""
+def page_geometry(page: Any) -> tuple[list[Glyph], list[Rule], list[Rule], int]:
+    """The page's glyphs (drawing order), its rules (box edges included), its boxes (photos,
+    frames) and how many images it has; in points with the origin at the top-left corner."""
     import pypdfium2.raw as pdfium_c
 
     height = page.get_height()
@@ -187,6 +187,7 @@ def page_geometry(page: Any) -> tuple[list[Glyph], list[Rule], int]:
     finally:
         textpage.close()
     rules: list[Rule] = []
+    boxes: list[Rule] = []
     images = 0
     for obj in page.get_objects(filter=(_PATH, _IMAGE)):
         left, bottom, right, top = obj.get_bounds()
@@ -199,6 +200,7 @@ def page_geometry(page: Any) -> tuple[list[Glyph], list[Rule], int]:
         if min(width, tall) <= RULE_THICKNESS:
             rules.append(box)
         else:  # a photo box or a frame: its four edges separate what is inside from around it
+            boxes.append(box)
             rules.extend(
                 (
                     Rule(box.x0, box.top, box.x1, box.top),
@@ -207,7 +209,7 @@ def page_geometry(page: Any) -> tuple[list[Glyph], list[Rule], int]:
                     Rule(box.x1, box.top, box.x1, box.bottom),
                 )
             )
-    return glyphs, rules, images
+    return glyphs, rules, boxes, images
 
 
 def parse_laid_lines(laid: list[LaidLine], source: str, part: int = 0) -> Page:
