@@ -11,6 +11,7 @@ Exit statuses: 0 success, 1 nothing found / a page could not be read, 2 bad usag
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import sys
 from collections.abc import Sequence
@@ -51,6 +52,10 @@ def _app_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
+    for stream in (sys.stdout, sys.stderr):
+        # A file name that is not valid UTF-8 prints with "?" for its bad bytes, not a traceback.
+        with contextlib.suppress(AttributeError, ValueError):
+            stream.reconfigure(errors="replace")  # type: ignore[union-attr]
     try:
         if args_list and args_list[0] in COMMANDS:
             name = args_list[0]

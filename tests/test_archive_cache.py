@@ -6,6 +6,7 @@ import json
 import os
 import shutil
 import threading
+import zlib
 from pathlib import Path
 
 import pytest
@@ -268,3 +269,72 @@ def test_a_leftover_temporary_file_is_never_read(pages: Path, tmp_path: Path) ->
     (entry.parent / ".tmp-abandoned.json").write_bytes(b'{"half": ')
     assert archive.load(ref) == read_page(pages / SEED, SEED)
     assert entry.is_file()
+
+
+def test_a_page_rewritten_while_it_is_parsed_is_not_stored_under_its_old_key(
+    pages: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The parse read the new text but the key was taken from the old file: storing it would let
+    the old file (restored later with its mtime, as `rsync -t` or `cp -p` do) show the new text."""
+    page = pages / SEED
+    original = page.read_bytes()
+    before = page.stat()
+    real = reader.page.read_page
+
+    def rewritten_during_the_parse(path: Path, source: str | None = None) -> Page:
+        page.write_bytes(original.replace("会议".encode(), "改写后的会议".encode()))
+        return real(path, source)
+
+    monkeypatch.setattr(reader.page, "read_page", rewritten_during_the_parse)
+    archive, ref = open_page(pages, tmp_path / "cache")
+    assert "改写后的会议" in json.dumps(archive.load(ref).to_json(), ensure_ascii=False)
+    monkeypatch.undo()
+
+    page.write_bytes(original)
+    os.utime(page, ns=(before.st_atime_ns, before.st_mtime_ns))  # the old file, its old key
+    reopened, ref = open_page(pages, tmp_path / "cache")
+    assert reopened.load(ref) == read_page(page, SEED)
+    assert reopened.cache.hits == 0
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs are POSIX")
+@pytest.mark.parametrize("use_cache", [True, False])
+def test_a_page_replaced_by_a_fifo_is_unreadable_at_once(
+    pages: Path, tmp_path: Path, use_cache: bool
+) -> None:
+    """Opening a FIFO blocks until a writer comes: the load would hang its issue and the quit."""
+    archive = Archive([pages], cache_dir=tmp_path / "cache", use_cache=use_cache)
+    (ref,) = archive.scan_all()
+    (pages / SEED).unlink()
+    os.mkfifo(pages / SEED)
+    result: list[Page] = []
+    worker = threading.Thread(target=lambda: result.append(archive.load(ref)), daemon=True)
+    worker.start()
+    worker.join(timeout=30)
+    if worker.is_alive():  # unblock the open so the thread can end, then fail
+        with open(pages / SEED, "wb"):
+            pass
+        pytest.fail("loading a FIFO blocked")
+    (page,) = result
+    assert page.status == "unreadable" and not page.articles
+    assert "FIFO" in page.warnings[0]
+
+
+@pytest.mark.parametrize("where", ["header", "body"])
+def test_an_entry_nested_past_the_decoders_depth_is_rebuilt(pages: Path, tmp_path: Path, where: str) -> None:
+    archive, ref = open_page(pages, tmp_path / "cache")
+    expected = archive.load(ref)
+    entry = entry_of(archive, ref)
+    head, _, body = entry.read_bytes().partition(b"\n")
+    nested = b"[" * 200_000
+    if where == "header":
+        entry.write_bytes(nested)
+    else:
+        header = json.loads(head)
+        header["crc"] = zlib.crc32(nested)
+        entry.write_bytes(
+            json.dumps(header, ensure_ascii=False, separators=(",", ":")).encode() + b"\n" + nested
+        )
+    reopened, ref = open_page(pages, tmp_path / "cache")
+    assert reopened.load(ref) == expected
+    assert entry.read_bytes().partition(b"\n")[2] == body  # rewritten, good for next time

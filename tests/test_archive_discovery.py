@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import errno
-import os
 import shutil
 import threading
 from pathlib import Path
 
-import pytest
-
 from reader.archive import Archive
+from tests.test_store_failures import as_ordinary_user, shared_folder
+
+__all__ = ["shared_folder"]  # a fixture, used by the permission tests below
 
 
 def write(path: Path, text: str = "本报讯 测试。\n") -> Path:
@@ -112,39 +111,48 @@ def test_path_through_a_file_fails_cleanly(tmp_path: Path) -> None:
     assert archive.errors == [f"{page / 'inside'}: not found (a part of this path is a file, not a folder)"]
 
 
-def test_permission_denied_folder_is_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    # chmod does not stop root, so the OS's refusal is simulated at os.scandir: the error
-    # handling under test is the real one.
-    write(tmp_path / "p" / "locked" / "01.txt")
-    write(tmp_path / "p" / "open" / "02.txt")
-    locked = str(tmp_path / "p" / "locked")
-    real_scandir = os.scandir
-
-    def scandir(path: str) -> object:
-        if os.fspath(path) == locked:
-            raise PermissionError(errno.EACCES, "Permission denied", locked)
-        return real_scandir(path)
-
-    monkeypatch.setattr(os, "scandir", scandir)
-    archive = Archive([tmp_path / "p"], use_cache=False)
-    assert rels(archive) == ["open/02.txt"]
+def test_permission_denied_folder_is_one_line(shared_folder: Path) -> None:
+    """Real permissions: a mode-000 folder, walked by an ordinary user (root drops its euid)."""
+    write(shared_folder / "p" / "locked" / "01.txt")
+    write(shared_folder / "p" / "open" / "02.txt")
+    locked = shared_folder / "p" / "locked"
+    locked.chmod(0o000)
+    try:
+        with as_ordinary_user():
+            archive = Archive([shared_folder / "p"], use_cache=False)
+            assert rels(archive) == ["open/02.txt"]
+    finally:
+        locked.chmod(0o755)
     assert archive.errors == [f"{locked}: permission denied"]
 
 
-def test_unreadable_root_is_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    real_stat = os.stat
-    denied = str(tmp_path / "secret")
-    (tmp_path / "secret").mkdir()
+def test_unreadable_root_is_one_line(shared_folder: Path) -> None:
+    """A path below a folder this user may not enter cannot even be looked at."""
+    outer = shared_folder / "outer"
+    (outer / "secret").mkdir(parents=True)
+    outer.chmod(0o000)
+    try:
+        with as_ordinary_user():
+            archive = Archive([outer / "secret"], use_cache=False)
+            assert rels(archive) == []
+    finally:
+        outer.chmod(0o755)
+    assert archive.errors == [f"{outer / 'secret'}: permission denied"]
 
-    def stat(path: object, *args: object, **kwargs: object) -> os.stat_result:
-        if os.fspath(path) == denied:  # type: ignore[arg-type]
-            raise PermissionError(errno.EACCES, "Permission denied", denied)
-        return real_stat(path, *args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(os, "stat", stat)
-    archive = Archive([tmp_path / "secret"], use_cache=False)
-    assert rels(archive) == []
-    assert archive.errors == [f"{denied}: permission denied"]
+def test_reader_on_a_folder_it_may_not_list_says_permission_denied(shared_folder: Path) -> None:
+    from reader.ui.launch import check_paths
+
+    locked = shared_folder / "locked"
+    write(locked / "01.txt")
+    locked.chmod(0o000)
+    try:
+        with as_ordinary_user():
+            usable, problems = check_paths([locked])
+    finally:
+        locked.chmod(0o755)
+    assert usable == []
+    assert problems == [f"{locked}: permission denied"]
 
 
 def test_folder_that_disappears_while_listed(tmp_path: Path) -> None:

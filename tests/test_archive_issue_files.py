@@ -58,3 +58,32 @@ def test_a_part_the_file_lost_since_the_scan_is_an_empty_page(tmp_path: Path) ->
     path.write_text(_page("江南日报", 1, "只剩一版", BODY), encoding="utf-8")
     page = archive.load(refs[2])
     assert page.status == "empty" and not page.articles
+
+
+DEV_PAGES = Path(__file__).resolve().parent / "fixtures" / "dev" / "pages"
+
+
+def test_pages_with_undated_names_are_grouped_by_their_printed_paper_and_date() -> None:
+    archive = Archive([DEV_PAGES], use_cache=False)
+    archive.scan_all()
+    found = {issue.label: [ref.page_no for ref in issue.pages] for issue in archive.issues}
+    assert found == {
+        "2023-06-27 江南日报": ["1", "2", "3"],
+        "2023-10-17 东城晚报": ["1", "2", "3"],
+        "2023-03-28 青溪日报": ["1", "2", "3", "4"],
+        "2022-06-07 滨海时报": ["1", "2", "3", "4", "5"],
+        "2023-08-01 南屏日报": ["1", "2", "3", "4", "5"],
+    }
+    assert all(issue.date for issue in archive.issues)
+
+
+def test_a_date_in_the_names_still_decides_the_issue(tmp_path: Path) -> None:
+    folder = tmp_path / "2021-07-29"
+    folder.mkdir()
+    # the furniture prints another date: the folder's name wins, as before
+    (folder / "01.txt").write_text(
+        _page("江南日报", 1, "标题", BODY).replace("第1版", "2023年6月27日\n\n第1版"), encoding="utf-8"
+    )
+    archive = Archive([tmp_path], use_cache=False)
+    [ref] = archive.scan_all()
+    assert ref.date == "2021-07-29"

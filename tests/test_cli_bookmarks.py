@@ -13,6 +13,9 @@ import pytest
 
 from reader.cli import main
 from reader.store import Bookmark, BookmarkStore
+from tests.test_store_failures import as_ordinary_user, shared_folder
+
+__all__ = ["shared_folder"]  # a fixture, used by the permission test below
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -116,15 +119,28 @@ def test_empty_exports_are_still_valid_documents(tmp_path: Path, capsys: pytest.
     assert run(capsys, "export", "--db", str(tmp_path / "x.json"))[:2] == (0, "# Bookmarks\n")
 
 
-def test_a_corrupt_database_is_reported_in_one_line_and_backed_up(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+@pytest.mark.parametrize("action", [["list"], ["export"], ["export", "--format", "json"]])
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("notes.txt", b"my notes, not a database\n"),
+        ("photo.bin", bytes(range(256)) * 4),
+        ("bookmarks.json", b'{"bookmarks": {"1": {"rel": '),  # ours, cut: still never moved here
+    ],
+    ids=["text", "binary", "ours-cut"],
+)
+def test_a_file_that_is_not_a_database_is_reported_and_left_as_it_is(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], action: list[str], name: str, content: bytes
 ) -> None:
-    path = tmp_path / "bookmarks.json"
-    path.write_text("{ half a file", encoding="utf-8")
-    status, out, err = run(capsys, "export", "--format", "json", "--db", str(path))
-    assert (status, out) == (0, "[]\n")
-    assert err.count("\n") == 1 and "corrupt-" in err and "Traceback" not in err
-    assert len(list(tmp_path.glob("bookmarks.json.corrupt-*"))) == 1
+    """Read-only commands never move, create or lock anything; they fail in one line."""
+    path = tmp_path / name
+    path.write_bytes(content)
+    status, out, err = run(capsys, *action, "--db", str(path))
+    assert (status, out) == (1, "")
+    assert err.count("\n") == 1 and "Traceback" not in err
+    assert f"{path} is not a kanbao bookmark database" in err
+    assert os.listdir(tmp_path) == [name]
+    assert path.read_bytes() == content
 
 
 def test_a_bad_format_is_a_usage_error(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -148,3 +164,19 @@ def test_the_command_runs_without_importing_textual(db: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert len(result.stdout.splitlines()) == 3
+
+
+def test_a_database_this_user_may_not_read_is_one_line_and_exit_1(
+    shared_folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = shared_folder / "bookmarks.json"
+    BookmarkStore(path).add(Bookmark.at("p/01.txt", "a1"))
+    path.chmod(0o000)
+    try:
+        with as_ordinary_user():
+            status, out, err = run(capsys, "list", "--db", str(path))
+    finally:
+        path.chmod(0o644)
+    assert (status, out) == (1, "")
+    assert err.count("\n") == 1 and "Permission denied" in err and "nothing was changed" in err
+    assert sorted(os.listdir(shared_folder)) == ["bookmarks.json", "bookmarks.json.lock"]

@@ -66,3 +66,34 @@ def test_binary_file_is_refused(capsys: pytest.CaptureFixture[str], tmp_path: Pa
     assert main(["names", str(binary)]) == 1
     out, err = capsys.readouterr()
     assert out == "" and "reader names:" in err
+
+
+DEV = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "dev"
+
+
+def test_a_foreign_name_whole_with_its_pinyin(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    page = tmp_path / "page.txt"
+    page.write_text(
+        "马耳他总理访华\n本报北京1月13日电 马耳他总理阿尔弗雷德·桑特今天抵达北京。\n"
+        "　　桑特表示，两国友谊源远流长。他还将访问上海和六安。\n",
+        encoding="utf-8",
+    )
+    assert main(["names", "--json", str(page)]) == 0
+    articles = json.loads(capsys.readouterr().out)["articles"]
+    people = {p["name"]: p["pinyin"] for a in articles for p in a["people"]}
+    places = {p["name"]: p["pinyin"] for a in articles for p in a["places"]}
+    assert people == {"阿尔弗雷德·桑特": "Ā'ěrfúléidé·Sāngtè", "桑特": "Sāngtè"}
+    assert places["六安"] == "Lù'ān"
+
+
+@pytest.mark.skipif(not DEV.is_dir(), reason="the dev corpus lives in ../shared beside the checkout")
+def test_dev_corpus_people_precision_and_recall(capsys: pytest.CaptureFixture[str]) -> None:
+    """A regression guard of the figures benchmarks/names_quality.py prints (0.96 / 0.95)."""
+    pages = sorted((DEV / "pages").glob("*.txt"))
+    assert main(["names", "--json", *map(str, pages)]) == 0
+    found = right = gold_total = 0
+    for line, page in zip(capsys.readouterr().out.splitlines(), pages, strict=True):
+        gold = set(json.loads((DEV / "gold" / f"{page.stem}.gold.json").read_text("utf-8"))["people"])
+        names = {p["name"] for a in json.loads(line)["articles"] for p in a["people"]}
+        found, right, gold_total = found + len(names), right + len(names & gold), gold_total + len(gold)
+    assert right / found >= 0.95 and right / gold_total >= 0.90, (found, right, gold_total)

@@ -87,3 +87,27 @@ def test_out_dir_that_cannot_be_made_is_one_line_and_exit_1(tmp_path: Path) -> N
     result = reader("parse", "--json", "--out", str(blocker / "sub"), str(seed_pages()[0]))
     assert result.returncode == 1
     assert result.stderr.startswith("reader parse: --out") and "Traceback" not in result.stderr
+
+
+def test_random_bytes_without_nul_are_one_line_and_exit_1(tmp_path: Path) -> None:
+    import random
+
+    noise = tmp_path / "noise.txt"
+    chance = random.Random(13)
+    noise.write_bytes(bytes(chance.randrange(1, 256) for _ in range(100_000)))
+    result = reader("parse", str(noise), str(seed_pages()[0]))
+    assert result.returncode == 1
+    (error,) = result.stderr.strip().splitlines()
+    assert error.startswith(f"reader parse: {noise}: not text")
+    assert "\ufffd" not in result.stdout
+    assert "扎实做好除险保安工作" in result.stdout  # the readable page is still printed
+
+
+def test_a_page_with_a_few_damaged_bytes_is_printed_and_exits_1(tmp_path: Path) -> None:
+    damaged = tmp_path / "damaged.txt"
+    damaged.write_bytes(seed_pages()[0].read_bytes().replace("扎实".encode(), b"\xff\xfe", 1))
+    result = reader("parse", str(damaged))
+    assert result.returncode == 1
+    (error,) = result.stderr.strip().splitlines()
+    assert error.startswith(f"reader parse: {damaged}: ") and "\ufffd" in error
+    assert "除险保安工作" in result.stdout

@@ -7,6 +7,7 @@ person would, captures every byte the app writes, and looks for the page's seque
 from __future__ import annotations
 
 import os
+import re
 import select
 import subprocess
 import sys
@@ -88,5 +89,11 @@ def test_page_escape_sequences_never_reach_the_terminal(tmp_path: Path) -> None:
     assert "\x1b]0;PWNED" not in text  # ... but never as a terminal command
     assert "\x1b]8;;http://evil" not in text
     assert "\x9b" not in text and "\u009b31m" not in text
+    # The page's "clear screen and scrollback": Textual never sends ESC[3J, so any is the page's.
+    assert "\x1b[3J" not in text
+    assert "\x1b[2J\x1b[3J" not in text
+    # The page's bells: a BEL may only end an OSC sequence Textual itself sends.
+    outside_osc = re.sub(r"\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)", "", text)
+    assert "\x07" not in outside_osc
     assert "Traceback" not in text
     assert process.returncode == 0

@@ -160,3 +160,183 @@ def test_empty_article() -> None:
     names = find_names(article())
     assert names.people == () and names.places == ()
     assert names.to_json() == {"people": [], "places": []}
+
+
+# -- beyond the seeds: foreign names, credits, glue, places ------------------------------------
+
+
+def test_a_dotted_foreign_name_is_one_name_and_a_part_counts_where_used_alone() -> None:
+    text = article("马耳他总理阿尔弗雷德·桑特13日会见了客人。桑特表示，两国友谊深厚。")
+    assert people(text) == ["阿尔弗雷德·桑特", "桑特"]
+
+
+def test_a_part_only_inside_the_full_name_is_not_a_person_of_its_own() -> None:
+    assert people(article("法国外长于贝尔·韦德里纳今天抵达北京。")) == ["于贝尔·韦德里纳"]
+    assert people(article("他会见了贝宁总统马蒂厄·克雷库和部长皮埃尔·奥绍。")) == [
+        "马蒂厄·克雷库",
+        "皮埃尔·奥绍",
+    ]
+
+
+def test_a_double_name_joined_by_a_dash_is_one_name() -> None:
+    found = people(article("环境部长萨希杜·丹戈—纳代伊出席了会议。"))
+    assert found == ["萨希杜·丹戈—纳代伊"]
+    assert (
+        find_names(article("环境部长萨希杜·丹戈—纳代伊出席了会议。")).people[0].pinyin
+        == "Sàxīdù·Dāngē-Nàdàiyī"
+    )
+
+
+def test_a_dash_between_two_places_is_a_route_not_a_name() -> None:
+    assert people(article("北京—莫斯科的国际列车今天开出。")) == []
+
+
+def test_a_foreign_name_after_a_title_or_before_a_verb() -> None:
+    assert people(article("国大党主席凯斯里对此表示欢迎。")) == ["凯斯里"]
+    assert people(article("德国选手汉佩尔因出色完成动作而得分。")) == ["汉佩尔"]
+    assert people(article("做好克林顿总统访华的接待工作。")) == ["克林顿"]
+
+
+def test_a_foreign_word_after_a_locative_is_a_place() -> None:
+    assert people(article("总统昨天在阿克莫拉主持会议。")) == []
+
+
+def test_the_people_of_a_dateline_credit() -> None:
+    text = article("本报约翰内斯堡12月30日电记者温宪、新华社记者刘也刚、赵毅、尚绪谦报道：两国建交。")
+    assert people(text) == ["温宪", "刘也刚", "赵毅", "尚绪谦"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "李政道先生和秦惠女士出席。",
+        "他和家人决定捐出积蓄。",
+        "向全体武警官兵致以问候。",
+        "各民主党派的负责人和无党派人士出席。",
+    ],
+)
+def test_function_words_are_never_glued_to_a_name(text: str) -> None:
+    assert not [p for p in people(article(text)) if p[0] in "和向与同对在给"]
+
+
+def test_a_surname_that_is_also_a_preposition_stays_a_surname_after_a_title() -> None:
+    assert people(article("总政治部主任于永波上将出席。")) == ["于永波"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "杭州人最爱在西湖边团购，东方人也一样。",
+        "她坐北京至莫斯科的国际列车，又去了石家庄。",
+        "浙江省委常委、宣传部长出席。",
+        "阿拉伯国家和阿根廷的关系。",
+        "宿舍楼前停着一辆吉普车。",
+    ],
+)
+def test_places_organisations_demonyms_and_things_are_not_people(text: str) -> None:
+    assert people(article(text)) == []
+
+
+def test_cedict_people_are_people_whatever_jieba_tags_them() -> None:
+    # jieba tags 周恩来 as a time word (t)
+    assert "周恩来" in people(article("孙中山、毛泽东、周恩来和邓小平的榜样极大地鼓舞了他们。"))
+
+
+def test_a_name_joined_by_he_to_a_known_name() -> None:
+    assert people(article("希望名将孙淑伟和田亮能凭借优势夺冠。")) == ["孙淑伟", "田亮"]
+
+
+def test_honorifics_and_titles_inside_words_give_no_name() -> None:
+    assert people(article("在外企上班的徐小姐告诉记者。")) == []
+    assert people(article("记者来到南中国大酒店。")) == []
+    assert people(article("英国担任欧盟轮值主席国期间，欧盟将召开会议。")) == []
+
+
+def test_a_byline_line_holding_only_a_name() -> None:
+    assert people(article("今天天气很好。", headline=("文明与不文明", "□士心"))) == ["士心"]
+
+
+def test_table_places_come_before_people_even_when_they_start_with_a_surname() -> None:
+    names = find_names(article("市长王强来到黄陂调研，又去了乐亭和涡阳。"))
+    assert [h.name for h in names.people] == ["王强"]
+    assert {h.name: h.pinyin for h in names.places} == {
+        "黄陂": "Huángpí",
+        "乐亭": "Làotíng",
+        "涡阳": "Guōyáng",
+    }
+
+
+def test_names_alone_on_a_credit_line_or_in_a_closing_bracket() -> None:
+    assert people(article("全面发展。（王建平 李晓红）")) == ["王建平", "李晓红"]
+    assert people(article("全面发展。（陈国华朱丽琴）")) == ["陈国华", "朱丽琴"]
+    assert people(article("今天天气很好。", headline=("破获大案", "刘建军 张宝林 雷世明"))) == [
+        "刘建军",
+        "张宝林",
+        "雷世明",
+    ]
+
+
+def test_a_rare_surname_after_a_credit_title() -> None:
+    # 郄 is no common surname, but a reporter's credit says a name follows
+    assert people(article("赫尔辛基1月4日电（记者郄霜涛）每到冬季，天鹅飞来。")) == ["郄霜涛"]
+
+
+def test_time_words_are_not_given_names() -> None:
+    assert people(article("外交部发言人谈明年外交工作。")) == []
+    assert people(article("记者从今天召开的会议上获悉。")) == []
+
+
+def test_a_name_jieba_ends_before_an_unknown_word_after_a_title() -> None:
+    assert people(article("远望公司副总经理敖维忠拉着老前辈们的手。")) == ["敖维忠"]
+
+
+def test_a_word_jieba_takes_for_a_name_before_a_body_or_after_a_locative_is_not_one() -> None:
+    assert people(article("深圳万德莱公司今年销量大增。")) == []
+    assert people(article("我渴望到普者黑的湖面上一游。")) == []
+
+
+def test_a_famous_two_character_name_from_cedict_when_jieba_tags_it_a_person() -> None:
+    assert people(article("李鹏在贺信中强调，要加快发展。")) == ["李鹏"]
+    assert people(article("完全补偿了我从美国万里飞行而来的辛苦。")) == []
+
+
+def test_a_title_wins_over_a_dictionary_that_knows_the_word_as_something_else() -> None:
+    # 马利 is also Mali, 罗干 a word jieba tags as a place
+    assert people(article("北京1月22日讯记者马利报道：今天上午召开会议。")) == ["马利"]
+    assert people(article("国务委员兼国务院秘书长罗干、国家旅游局局长何光华出席。")) == ["罗干", "何光华"]
+
+
+def test_a_foreign_name_opening_the_text_with_a_title_after_it() -> None:
+    assert people(article("科雷先生的参与，使会议更加成功。")) == ["科雷"]  # jieba cut 科|雷先生
+    assert people(article("萨维表示，中国最近发生地震。")) == ["萨维"]
+
+
+def test_wars_and_movements_with_dates_are_not_people() -> None:
+    assert people(article("抗日战争时期，他要求大家团结。文化大革命的时候，学校停课。")) == []
+
+
+def test_transliterated_names_are_read_as_one_word_chinese_ones_as_surname_and_name() -> None:
+    hits = find_names(article("总理阿尔弗雷德·桑特今天抵达。桑特表示满意。德国选手汉佩尔因伤退赛。")).people
+    assert {h.name: h.pinyin for h in hits} == {
+        "阿尔弗雷德·桑特": "Ā'ěrfúléidé·Sāngtè",
+        "桑特": "Sāngtè",
+        "汉佩尔": "Hànpèi'ěr",
+    }
+    assert all("".join(t for t, _ in h.pieces) == h.pinyin for h in hits)
+    assert find_names(article("记者马利报道：今天开会。")).people[0].pinyin == "Mǎ Lì"
+
+
+def test_after_a_reporters_title_a_name_jieba_lists_as_another_word_is_still_a_name() -> None:
+    assert people(article("珀斯1月13日电记者许立群报道：俄罗斯名将夺冠。")) == ["许立群"]
+
+
+def test_a_transliterated_name_right_before_a_title() -> None:
+    assert people(article("特使当天向萨达姆总统转交了信件。")) == ["萨达姆"]
+    assert people(article("舍里总裁对记者说，旅游业发展很快。")) == ["舍里"]
+    assert people(article("俄罗斯总统今天发表讲话。")) == []  # 罗斯 is inside jieba's 俄罗斯
+
+
+def test_countries_are_places_even_when_jieba_tags_them_as_names() -> None:
+    names = find_names(article("他会见了贝宁总统马蒂厄·克雷库，又访问了阿根廷。"))
+    assert [h.name for h in names.people] == ["马蒂厄·克雷库"]
+    assert {"贝宁", "阿根廷"} <= {h.name for h in names.places}

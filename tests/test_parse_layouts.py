@@ -194,3 +194,40 @@ def test_a_headline_wrapped_by_a_narrow_column_is_one_title() -> None:
     parsed = parse_text(page("农村公路", "建设提速", column(A1, A2)))
     assert parsed.articles[0].headline == ("农村公路", "建设提速")
     assert parsed.articles[0].title == "农村公路建设提速"
+
+
+def test_furniture_in_other_papers_words() -> None:
+    parsed = parse_text(
+        page("滨海时报", "2022.06.07 星期二", "A03 要闻", "审校：王平", "", "农村公路建设提速", column(A1))
+    )
+    assert [a.headline for a in parsed.articles] == [("农村公路建设提速",)]
+    assert parsed.info.date == "2022-06-07" and parsed.info.page_no == "A03"
+
+
+def test_two_headline_groups_around_a_photo_lose_no_line() -> None:
+    # story A, its headline after it, a photo with its credit, a teaser, story B with its byline:
+    # both groups may give lines to story A; the second must not overwrite the first
+    caption = "1月14日，连降一天一夜瑞雪的京城银装素裹，空气清新湿润，游人驻足观赏。"
+    text = page(
+        column(A1, A2),
+        "",
+        "农村公路",
+        "建设提速",
+        "",
+        column(caption),
+        "（新华社记者张旭摄）",
+        "",
+        "寒风凛冽",
+        "吸烟客",
+        "",
+        "本报记者 贾建舟 刘磊",
+        column(B1, B2),
+    )
+    parsed = parse_text(text)
+    kept = "".join(
+        "".join(a.headline) + a.byline + "".join(b.text for b in a.blocks) for a in parsed.articles
+    ) + "".join(x.text for x in parsed.leftover)
+    for line in ("农村公路", "建设提速", "寒风凛冽", "吸烟客"):
+        assert line in kept
+    assert parsed.articles[0].headline == ("农村公路", "建设提速")
+    assert any(a.kind == "photo" for a in parsed.articles)

@@ -337,3 +337,60 @@ def test_an_iteration_stopped_early_closes_its_connection(archive, index) -> Non
     next(unfinished)
     index.close()  # what `reader search` does when it stops
     assert index.open_connections == 0 and _open_files_of(index.db_path) == 0
+
+
+class FullDiskIndex(SearchIndex):
+    """An index whose file may not grow past a few pages: SQLite's own "database or disk is
+    full" (SQLITE_FULL), as on a full disk, on the builder's connection."""
+
+    def _connect(self, *, writer: bool):  # type: ignore[no-untyped-def]
+        connection = super()._connect(writer=writer)
+        if writer and getattr(self, "full", False):
+            connection.execute("PRAGMA max_page_count = 12")
+        return connection
+
+
+def test_a_full_disk_is_reported_as_such_on_the_first_run(tmp_path: Path) -> None:
+    from reader.archive import Archive
+    from reader.resources import seeds_dir
+
+    archive = Archive([seeds_dir()], cache_dir=tmp_path / "cache")
+    refs = archive.scan_all()
+    index = FullDiskIndex(tmp_path / "index.sqlite3")
+    index.full = True  # type: ignore[attr-defined]
+    try:
+        with pytest.raises(SearchIndexError) as failed:
+            index.update(refs, archive.load)
+    finally:
+        index.close()
+    assert "full" in str(failed.value)
+    assert "rollback" not in str(failed.value).lower()
+
+
+def test_a_page_sqlite_cannot_take_costs_that_page_not_the_index(tmp_path: Path) -> None:
+    """A title holding a lone surrogate (text SQLite cannot encode as UTF-8): that page is counted
+    as failed and left out; every other page is indexed and searchable."""
+    import dataclasses
+
+    from reader.archive import Archive
+    from reader.resources import seeds_dir
+
+    archive = Archive([seeds_dir()], cache_dir=tmp_path / "cache")
+    refs = archive.scan_all()
+    bad = refs[0]
+
+    def load(ref):  # type: ignore[no-untyped-def]
+        page = archive.load(ref)
+        if ref is not bad:
+            return page
+        first = dataclasses.replace(page.articles[0], title="坏\udce9")
+        return dataclasses.replace(page, articles=(first, *page.articles[1:]))
+
+    index = SearchIndex(tmp_path / "index.sqlite3")
+    try:
+        report = index.update(refs, load)
+        assert report.finished and (report.indexed, report.failed) == (len(refs) - 1, 1)
+        sources = {r.source for r in index.search("会议").articles}
+        assert bad.rel not in sources and sources
+    finally:
+        index.close()

@@ -178,3 +178,69 @@ def test_a_change_that_fails_halfway_leaves_the_file_as_it_was(
     monkeypatch.undo()
     assert path.read_bytes() == before
     assert store.get("p/01.txt", "a1").note == "the only copy of this note"  # type: ignore[union-attr]
+
+
+def test_writers_through_a_symlink_and_the_real_path_share_one_file_and_one_lock(tmp_path: Path) -> None:
+    """`--db link` where link -> real: the link stays a link, and no acknowledged write is lost.
+
+    Replacing the unresolved path turned the link into a file of its own, and `<link>.lock` and
+    `<real>.lock` were two locks on one file: half the writes of four writers vanished.
+    """
+    real = tmp_path / "data" / "bookmarks.json"
+    real.parent.mkdir()
+    link = tmp_path / "bookmarks-link.json"
+    link.symlink_to(real)
+    go = tmp_path / "go"
+    writers = [
+        start_writer(path, name, count=50, go=go)
+        for path, name in ((link, "link1"), (real, "real1"), (link, "link2"), (real, "real2"))
+    ]
+    for writer in writers:
+        assert writer.stdout is not None
+        assert writer.stdout.readline() == "ready\n"
+    go.touch()
+    outputs = [(writer.stdout.read(), writer.stderr.read()) for writer in writers]  # type: ignore[union-attr]
+    acknowledged: set[tuple[str, str]] = set()
+    for writer, (out, err), name in zip(writers, outputs, ("link1", "real1", "link2", "real2")):
+        assert writer.wait(timeout=120) == 0, err
+        acknowledged |= reported(out, name)
+    assert len(acknowledged) == 200
+    assert link.is_symlink() and link.resolve() == real.resolve()
+    assert acknowledged <= stored_keys(real)
+    assert not Path(f"{link}.lock").exists()  # one lock, beside the real file
+
+
+def test_a_write_fsyncs_the_new_file_before_the_rename_and_the_folder_after(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Without the file fsync a power cut can leave the renamed file empty; without the folder
+    fsync the rename itself can be lost. Every call is recorded with what its descriptor is."""
+    import stat as stat_module
+
+    import reader.store.atomic as atomic
+
+    path = tmp_path / "bookmarks.json"
+    events: list[tuple[str, object]] = []
+    real_fsync, real_replace = os.fsync, os.replace
+
+    def fsync(fd: int) -> None:
+        info = os.fstat(fd)
+        kind = "dir" if stat_module.S_ISDIR(info.st_mode) else "file"
+        events.append((f"fsync-{kind}", (info.st_dev, info.st_ino)))
+        real_fsync(fd)
+
+    def replace(src: str | os.PathLike[str], dst: str | os.PathLike[str]) -> None:
+        events.append(("replace", (os.stat(src).st_dev, os.stat(src).st_ino)))
+        real_replace(src, dst)
+
+    monkeypatch.setattr(atomic.os, "fsync", fsync)
+    monkeypatch.setattr(atomic.os, "replace", replace)
+    BookmarkStore(path).set_note(Bookmark.at("p/01.txt", "a1"), "must survive a power cut")
+    monkeypatch.undo()
+
+    final = os.stat(path)
+    folder = os.stat(tmp_path)
+    kinds = [kind for kind, _ in events]
+    assert kinds == ["fsync-file", "replace", "fsync-dir"], events
+    assert events[0][1] == events[1][1] == (final.st_dev, final.st_ino)  # the file that was renamed
+    assert events[2][1] == (folder.st_dev, folder.st_ino)  # the folder holding it

@@ -32,8 +32,7 @@ def backups(folder: Path) -> list[Path]:
     "content",
     [
         b'{"bookmarks": {"1": {"rel": "x", "article_id"',  # cut mid-write
-        b"\xff\xfe\x00garbage",  # not UTF-8
-        b"[1, 2, 3]",  # JSON, but not TinyDB tables
+        b'{\n "_meta": {\n  "1": {\n   "schema": 1\n  }\n },\n "bookm\x00\x00\x00',  # torn by a crash
         b'{"bookmarks": {"first": {"rel": "x"}}}',  # a document id TinyDB cannot read
     ],
 )
@@ -65,14 +64,49 @@ def test_corruption_appearing_while_the_store_is_open_is_recovered_on_the_next_c
     assert [m.article_id for m in BookmarkStore(path).list()] == ["a2"]
 
 
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"\xff\xfe\x00garbage",  # not UTF-8
+        b"[1, 2, 3]",  # JSON, but not TinyDB tables
+        b"my own notes, not a database\n",
+    ],
+)
+@pytest.mark.parametrize("read_only", [False, True])
+def test_a_file_that_is_not_ours_is_never_moved_and_bookmarks_are_off(
+    tmp_path: Path, content: bytes, read_only: bool
+) -> None:
+    """`--db notes.txt` by mistake: the reader's file stays as and where it is; no lock is left."""
+    path = tmp_path / "notes.txt"
+    path.write_bytes(content)
+    store = BookmarkStore(path, read_only=read_only)
+    assert store.list() == []
+    (message,) = store.take_messages()
+    assert "is not a kanbao bookmark database" in message
+    assert store.writable_reason == message
+    with pytest.raises(StoreReadOnly):
+        store.add(mark())
+    assert path.read_bytes() == content
+    assert os.listdir(tmp_path) == ["notes.txt"]
+
+
+def test_a_read_only_store_never_moves_even_a_file_of_ours(tmp_path: Path) -> None:
+    path = tmp_path / "bookmarks.json"
+    path.write_text('{"bookmarks": {"1": {"rel": ', encoding="utf-8")
+    store = BookmarkStore(path, read_only=True)
+    assert store.list() == []
+    assert "not a kanbao bookmark database" in (store.writable_reason or "")
+    assert os.listdir(tmp_path) == ["bookmarks.json"]
+
+
 def test_a_second_backup_in_the_same_second_does_not_overwrite_the_first(tmp_path: Path) -> None:
     path = tmp_path / "bookmarks.json"
-    for content in ("first broken", "second broken"):
+    for content in ('{"bookmarks": first broken', '{"bookmarks": second broken'):
         path.write_text(content, encoding="utf-8")
         BookmarkStore(path)
     assert sorted(b.read_text(encoding="utf-8") for b in backups(tmp_path)) == [
-        "first broken",
-        "second broken",
+        '{"bookmarks": first broken',
+        '{"bookmarks": second broken',
     ]
 
 
@@ -156,6 +190,19 @@ def unwritable(folder: Path, *, file_only: Path | None = None) -> Iterator[None]
         folder.chmod(0o755)
 
 
+@contextlib.contextmanager
+def as_ordinary_user() -> Iterator[None]:
+    """Root ignores file modes: drop the effective uid to nobody for the duration (if root)."""
+    privileged = os.geteuid() == 0
+    if privileged:
+        os.seteuid(NOBODY)
+    try:
+        yield
+    finally:
+        if privileged:
+            os.seteuid(0)
+
+
 def test_read_only_folder_reads_still_work_writes_raise_store_read_only(shared_folder: Path) -> None:
     path = shared_folder / "bookmarks.json"
     BookmarkStore(path).set_note(mark("a1"), "written before")
@@ -212,7 +259,7 @@ def test_a_path_below_a_file_is_refused_as_read_only(tmp_path: Path) -> None:
 
 def test_corrupt_file_in_a_read_only_folder_is_left_alone_and_bookmarks_are_off(shared_folder: Path) -> None:
     path = shared_folder / "bookmarks.json"
-    path.write_text("{ broken", encoding="utf-8")
+    path.write_text('{"bookmarks": broken', encoding="utf-8")
     path.chmod(0o644)
     with unwritable(shared_folder):
         store = BookmarkStore(path)
@@ -223,7 +270,7 @@ def test_corrupt_file_in_a_read_only_folder_is_left_alone_and_bookmarks_are_off(
         assert store.list() == []
         with pytest.raises(StoreReadOnly):
             store.add(mark())
-    assert path.read_text(encoding="utf-8") == "{ broken"
+    assert path.read_text(encoding="utf-8") == '{"bookmarks": broken'
     assert backups(shared_folder) == []
 
 
@@ -240,3 +287,37 @@ def test_a_lock_held_too_long_is_reported_as_busy_and_nothing_changes(tmp_path: 
         with pytest.raises(StoreBusy, match="busy"):
             store.add(mark("a2"))
     assert store.add(mark("a2")).article_id == "a2"
+
+
+def test_a_database_this_user_may_not_read_is_not_corrupt_and_never_moved(shared_folder: Path) -> None:
+    """Mode 000, as an ordinary user: "permission denied", not "moved aside as corrupt"."""
+    path = shared_folder / "bookmarks.json"
+    BookmarkStore(path).set_note(mark("a1"), "kept")
+    before = path.read_bytes()
+    path.chmod(0o000)
+    with as_ordinary_user():
+        assert not os.access(path, os.R_OK, effective_ids=True)
+        store = BookmarkStore(path)
+        assert store.list() == []
+        (message,) = store.take_messages()
+        assert "Permission denied" in message and "left as it is" in message
+        with pytest.raises(StoreReadOnly):
+            store.add(mark("a2"))
+    path.chmod(0o644)
+    assert path.read_bytes() == before
+    assert backups(shared_folder) == []
+
+
+def test_a_folder_appearing_at_the_database_path_is_never_renamed(tmp_path: Path) -> None:
+    path = tmp_path / "bookmarks.json"
+    store = BookmarkStore(path)
+    store.add(mark("a1"))
+    path.unlink()
+    path.mkdir()  # something else took the name while the app ran
+    (path / "inside.txt").write_text("kept", encoding="utf-8")
+    assert store.list() == []
+    assert any("cannot be read" in m for m in store.take_messages())
+    with pytest.raises(StoreReadOnly):
+        store.add(mark("a2"))
+    assert (path / "inside.txt").read_text(encoding="utf-8") == "kept"
+    assert backups(tmp_path) == []

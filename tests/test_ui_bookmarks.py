@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from textual.pilot import Pilot
-from textual.widgets import TextArea
+from textual.widgets import Input, TextArea
 from textual.widgets._footer import FooterKey
 
 from reader.archive import Archive
@@ -141,9 +141,24 @@ async def test_bookmark_keys_show_in_the_footer_and_the_help(tmp_path: Path) -> 
         text = app.screen.plain_text()
         for key, words in (("b", "Bookmark"), ("a", "Note"), ("B", "Bookmarks list")):
             assert any(line.split()[:1] == [key] and words in line for line in text.splitlines())
-        await pilot.press("b")  # over the help screen the key does nothing
-        await pilot.pause(0.1)
+        await pilot.press("b")  # over the help screen (modal: Textual keeps app keys out)
+        await app.workers.wait_for_complete()  # a toggle worker, had one started, is done now
         assert stored(tmp_path) == []
+        assert isinstance(app.screen, HelpScreen)
+
+        # Over the bookmarks screen (not modal: app keys reach the app) b must not act on the
+        # article behind it: that is what `check_action` guards.
+        await pilot.press("escape", "b")
+        await settle(pilot, lambda: len(app.bookmarks) == 1)
+        await open_bookmarks_screen(pilot, app)
+        await pilot.press("down")  # from the filter field to the list: keys are keys again
+        assert not isinstance(app.screen.focused, Input)
+        await pilot.press("b")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, BookmarksScreen)
+        assert len(stored(tmp_path)) == 1
+        assert not any(m.startswith("Bookmark removed") for m in shown(app))
 
 
 # -- a ------------------------------------------------------------------------------------
@@ -194,7 +209,7 @@ async def test_esc_with_unsaved_changes_asks_before_throwing_them_away(tmp_path:
         assert app.screen is editor and editor.editor.text == "draft"
         await pilot.press("escape", "y")
         assert isinstance(app.screen, MainScreen)
-        await pilot.pause(0.1)
+        await app.workers.wait_for_complete()
         assert stored(tmp_path) == []
 
 
@@ -348,7 +363,8 @@ async def test_a_corrupt_database_is_announced_once_and_bookmarking_works(tmp_pa
     app = make_app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, ready(app))
-        await pilot.pause(0.1)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
         warnings = [m for m in shown(app) if "unreadable" in m]
         assert len(warnings) == 1 and "corrupt-" in warnings[0] and "fresh one" in warnings[0]
         assert list(tmp_path.glob("bookmarks.json.corrupt-*"))
@@ -371,7 +387,8 @@ async def test_a_read_only_location_refuses_b_and_a_while_reading_goes_on(tmp_pa
         refusals = len([m for m in shown(app) if "cannot be saved" in m])
         await pilot.press("a")  # refused before any typing, not after
         await settle(pilot, lambda: len([m for m in shown(app) if "cannot be saved" in m]) == refusals + 1)
-        await pilot.pause(0.1)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
         assert isinstance(app.screen, MainScreen)
         assert not article_prompt(app, 1).startswith("★")
         await pilot.press("full_stop")  # reading goes on
@@ -393,11 +410,13 @@ async def test_bookmarks_off_for_the_session_are_announced_and_refused(
     app = make_app(tmp_path, store=store)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, ready(app))
-        await pilot.pause(0.1)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
         assert shown(app).count(reason) == 1  # the start-up notice
         await open_article(pilot, 1)
         await pilot.press("b", "a")
-        await pilot.pause(0.1)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
         assert shown(app).count(reason) == 3
         assert isinstance(app.screen, MainScreen)
     assert db.read_text(encoding="utf-8") == "{ broken"

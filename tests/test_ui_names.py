@@ -273,7 +273,7 @@ async def test_popup_shows_a_names_reading_then_the_dictionary(
         await pilot.press("p")
         await settle(pilot, lambda: isinstance(app.screen, WordPopup) and app.screen.info.looked_up)
         text = app.screen.card.text  # type: ignore[attr-defined]
-        assert text.startswith("发言\nfā yán")
+        assert text.startswith("发言\nfāyán\n")  # one word, written joined (GB/T 16159)
         assert "fā yán  to make a speech; statement" in text
         assert "person" not in text
         await pilot.press("p")  # p closes it too

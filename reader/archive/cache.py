@@ -27,6 +27,7 @@ import contextlib
 import hashlib
 import json
 import os
+import stat
 import tempfile
 import threading
 import zlib
@@ -76,6 +77,8 @@ def _stat_key(path: str, source: str, part: int = 0) -> PageKey | None:
         info = os.stat(path)
     except OSError:
         return None
+    if not stat.S_ISREG(info.st_mode):
+        return None
     return PageKey(path, info.st_size, info.st_mtime_ns, str(page_module.PARSER_VERSION), source, part)
 
 
@@ -89,6 +92,24 @@ def _parse(path: str, source: str, part: int) -> Page:
     if len(pages) == 1 and pages[0].status in ("unreadable", "binary"):
         return pages[0]
     return Page(source=source, articles=(), status="empty", warnings=(f"the file has no page {part} now",))
+
+
+def _not_a_file(path: str, source: str) -> Page | None:
+    """An unreadable Page for a path that is there but is no regular file (a FIFO put in a page's
+    place, a device, a socket): opening one would block its worker, and the app's quit, forever."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    if stat.S_ISREG(info.st_mode):
+        return None
+    kind = "a folder" if stat.S_ISDIR(info.st_mode) else "a FIFO, device or socket"
+    return Page(
+        source=source,
+        articles=(),
+        status="unreadable",
+        warnings=(f"{source}: not a page file ({kind}); it was not opened",),
+    )
 
 
 class ParseCache:
@@ -120,8 +141,8 @@ class ParseCache:
         """
         path = os.fspath(path)
         key = _stat_key(path, source, part)
-        if key is None:  # gone or unreadable: let the parser say why, and remember nothing
-            return _parse(path, source, part)
+        if key is None:  # gone, unreadable or special: say why, and remember nothing
+            return _not_a_file(path, source) or _parse(path, source, part)
         with self._lock:
             page = self._memory.get(key)
             if page is not None:
@@ -161,15 +182,20 @@ class ParseCache:
             if header != key.header(zlib.crc32(body)):
                 return None
             return Page.from_json(json.loads(body))
-        except (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError):
-            # missing, unreadable, truncated, not JSON, or not a page: parse the page again
+        except (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError, RecursionError):
+            # missing, unreadable, truncated, not JSON (or nested past the decoder's depth), or
+            # not a page: parse the page again, and the entry is rewritten
             return None
 
     def _write_entry(self, key: PageKey, page: Page) -> None:
         entry = self.entry_path(key.path, key.part)
         if entry is None or self.write_error:
             return
-        body = json.dumps(page.to_json(), ensure_ascii=False, separators=(",", ":")).encode()
+        # backslashreplace: a name that is not valid UTF-8 holds lone surrogates, which strict
+        # UTF-8 refuses; inside a JSON string "\udce9" is that very code unit, read back as such.
+        body = json.dumps(page.to_json(), ensure_ascii=False, separators=(",", ":")).encode(
+            "utf-8", "backslashreplace"
+        )
         head = json.dumps(key.header(zlib.crc32(body)), ensure_ascii=False, separators=(",", ":"))
         temporary = ""
         try:
@@ -177,7 +203,7 @@ class ParseCache:
             os.makedirs(shard, exist_ok=True)
             descriptor, temporary = tempfile.mkstemp(dir=shard, prefix=".tmp-", suffix=".json")
             with os.fdopen(descriptor, "wb") as handle:
-                handle.write(head.encode() + b"\n" + body)
+                handle.write(head.encode("utf-8", "backslashreplace") + b"\n" + body)
             os.replace(temporary, entry)
         except OSError as error:
             # read-only or full disk: keep reading pages, just without a disk cache

@@ -16,11 +16,13 @@ from __future__ import annotations
 
 import os
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from reader.archive.discovery import FoundPage
 from reader.archive.naming import date_in_folder_chain, date_in_name, page_no_in_name, page_sort_key
+from reader.page.model import PageInfo
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +85,15 @@ def _placement(found: FoundPage) -> _Placement:
     return _Placement(own_folder, tuple(folders), "", label)
 
 
+def _printed_placement(found: FoundPage, printed: PageInfo) -> _Placement:
+    """The issue a page's furniture names: its paper and date, under the archive root."""
+    root_name = os.path.basename(found.root) or found.root
+    label = f"{printed.date} {printed.paper}".strip()
+    return _Placement(
+        f"{found.root}\0{printed.paper}", (root_name, printed.paper, printed.date), printed.date, label
+    )
+
+
 def _file_placement(found: FoundPage) -> _Placement:
     """A file holding a whole issue is that issue: named by the date in its name, else its stem."""
     parts = found.rel.split("/")
@@ -109,10 +120,25 @@ class IssueIndex:
         self._orders: dict[str, list[tuple[int, str, int, tuple[tuple[int, int | str], ...]]]] = {}
         self._by_label: dict[str, list[tuple[Issue, str]]] = {}
 
-    def add(self, found: FoundPage, part: int = 0) -> PageRef:
-        """The page's ref, placed in its issue. A `part` of a file of several form-feed pages
-        (`pdftotext issue.pdf`) belongs to the issue that file is, its pages in file order."""
-        place = _file_placement(found) if part else _placement(found)
+    def add(
+        self, found: FoundPage, part: int = 0, printed: Callable[[int], PageInfo] | None = None
+    ) -> PageRef:
+        """The page's ref, placed in its issue.
+
+        A date in the folder or file names decides the issue. Failing that, what the page's
+        furniture prints (`printed(part)`: paper, date, 版; asked only then) does: pages of one paper and date are one
+        issue, in the order of their printed page numbers. A `part` of a file of several
+        form-feed pages (`pdftotext issue.pdf`) with neither belongs to the issue that file is.
+        """
+        place = _placement(found)
+        page_no = page_no_in_name(found.rel.rsplit("/", 1)[-1])
+        info = printed(part) if printed is not None and not place.date else PageInfo()
+        if info.date:
+            place = _printed_placement(found, info)
+            page_no = info.page_no or page_no
+        elif part:
+            place = place if place.date else _file_placement(found)
+            page_no = info.page_no or str(part)
         issue = self._by_group.get((place.group_path, place.date))
         if issue is None:
             issue = self._new_issue(place)
@@ -121,7 +147,7 @@ class IssueIndex:
             rel=f"{found.rel}#{part}" if part else found.rel,
             issue_key=issue.key,
             date=place.date,
-            page_no=str(part) if part else page_no_in_name(found.rel.rsplit("/", 1)[-1]),
+            page_no=page_no,
             part=part,
         )
         self._insert_in_page_order(issue, ref)

@@ -4,9 +4,11 @@
 Markdown grouped by issue (title, the bookmarked paragraph quoted, the note) or as a JSON list
 for scripts. The database is the app's: ``--db PATH``, else ``$READER_DB``, else the user data dir.
 
-Exit status: 0 done; 1 ``list`` found no bookmark, or the database could not be read; 2 bad usage.
-An export of an empty store is still a valid document (``[]`` or a heading) with status 0, so a
-script can always parse what it gets.
+Exit status: 0 done; 1 ``list`` found no bookmark, or the file is not a readable bookmark
+database; 2 bad usage. An export of an empty (or not yet created) store is still a valid document
+(``[]`` or a heading) with status 0, so a script can always parse what it gets.
+
+Both are read-only: they never move, create or lock a file, whatever ``--db`` points at.
 """
 
 from __future__ import annotations
@@ -46,12 +48,16 @@ def format_list_line(mark: Bookmark) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    store = BookmarkStore(args.db)
+    store = BookmarkStore(args.db, read_only=True)
     for message in store.take_messages():
         print(f"reader bookmarks: {message}", file=sys.stderr)
     if store.writable_reason is not None:
         return 1  # the file is unreadable and stayed in place: nothing to list or export
     marks = store.list()
+    if store.writable_reason is not None:  # found unreadable while listing
+        for message in store.take_messages():
+            print(f"reader bookmarks: {message}", file=sys.stderr)
+        return 1
     action = args.action or "list"
     if action == "list":
         if not marks:

@@ -13,6 +13,16 @@ from pathlib import Path
 from reader.page import Page, read_pages
 
 UNREADABLE = ("unreadable", "binary")
+#: An undecodable page with more replacement characters than this share of its text is noise
+#: (random bytes, a compressed file without NUL bytes), not a page with a few damaged bytes:
+#: printing hundreds of KB of "\ufffd" helps no one.
+MAX_REPLACED_SHARE = 0.02
+
+
+def replaced_share(*pages: Page) -> float:
+    """The share of the pages' article text that is U+FFFD (bytes no encoding could read)."""
+    text = "".join(article.text for page in pages for article in page.articles)
+    return text.count("\ufffd") / len(text) if text else 0.0
 
 
 class PageReader:
@@ -24,11 +34,22 @@ class PageReader:
 
     def read(self, names: Iterable[str], *, warn: bool = False) -> Iterator[Page]:
         for name in names:
-            for page in read_pages(Path(name), source=name):  # one a form-feed page
+            pages = read_pages(Path(name), source=name)  # one a form-feed page
+            if any(page.status == "undecodable" for page in pages):  # the README's exit 1, in one line
+                share = replaced_share(*pages)
+                if share > MAX_REPLACED_SHARE:
+                    self.error(
+                        f"{name}: not text ({share:.0%} of it is bytes that no encoding kanbao "
+                        "knows can read: UTF-8, GB18030, Big5)"
+                    )
+                    continue
+                said = (w for page in pages for w in page.warnings if "\ufffd" in w)
+                self.error(f"{name}: {next(said, 'bytes no encoding could read')}")
+            for page in pages:
                 if page.status in UNREADABLE:
                     self.error(f"{name}: {'; '.join(page.warnings)}")
                     continue
-                if warn:
+                if warn and page.status != "undecodable":
                     for warning in page.warnings:
                         print(f"reader {self.command}: {name}: {warning}", file=sys.stderr)
                 yield page

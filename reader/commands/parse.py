@@ -11,8 +11,10 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 
+from reader.archive.continuations import link_continuations
 from reader.commands.pages import PageReader
 from reader.page import Article, Page
 
@@ -54,6 +56,31 @@ def format_page(page: Page) -> str:
     return "\n\n".join(parts)
 
 
+def continuation_fields(pages: list[Page]) -> dict[tuple[int, str], dict[str, dict[str, str]]]:
+    """`continues` / `continued_from` for the articles of the pages given, linked within each
+    issue (pages of one paper and printed date, or of one folder when they print none)."""
+    issues: dict[tuple[str, str], list[int]] = {}
+    for index, page in enumerate(pages):
+        key = (page.info.paper, page.info.date) if page.info.date else ("", str(Path(page.source).parent))
+        issues.setdefault(key, []).append(index)
+    fields: dict[tuple[int, str], dict[str, dict[str, str]]] = {}
+    for members in issues.values():
+        numbered = [(pages[i].info.page_no or str(pages[i].part or ""), pages[i]) for i in members]
+        for link in link_continuations(numbered):
+            source, target = members[link.source], members[link.target]
+            fields.setdefault((source, link.source_id), {})["continues"] = {
+                "page": numbered[link.target][0],
+                "id": link.target_id,
+                "source": pages[target].source,
+            }
+            fields.setdefault((target, link.target_id), {})["continued_from"] = {
+                "page": numbered[link.source][0],
+                "id": link.source_id,
+                "source": pages[source].source,
+            }
+    return fields
+
+
 def run(args: argparse.Namespace) -> int:
     pages = PageReader("parse")
     out_dir = Path(args.out) if args.out else None
@@ -63,11 +90,19 @@ def run(args: argparse.Namespace) -> int:
         except OSError as error:
             pages.error(f"--out {out_dir}: {error.strerror or error}")
             return pages.status
-    for page in pages.read(args.pages, warn=True):
+    parsed: Iterable[Page] = pages.read(args.pages, warn=True)
+    joins: dict[tuple[int, str], dict[str, dict[str, str]]] = {}
+    if args.json:
+        parsed = list(parsed)  # read them all first: a story continued on another page names it
+        joins = continuation_fields(parsed)
+    for index, page in enumerate(parsed):
         if not args.json:
             sys.stdout.write(format_page(page) + "\n")
             continue
-        text = json.dumps(page.to_json(), ensure_ascii=False)
+        data = page.to_json()
+        for article in data["articles"]:
+            article.update(joins.get((index, article["id"]), {}))
+        text = json.dumps(data, ensure_ascii=False)
         if out_dir is None:
             sys.stdout.write(text + "\n")
             continue

@@ -70,25 +70,35 @@ def _lines(result: ArticleResult, as_json: bool) -> list[str]:
 
 class _NamedPages:
     """The page files named on the command line: one that is binary, unreadable or empty gets
-    a line on stderr, as `reader parse` and `reader names` say it (a page found in a named
-    folder is searched quietly, like grep -r)."""
+    a line on stderr, as `reader parse` and `reader names` say it. A page found in a named
+    folder is searched quietly when binary or empty, but one this user may not read is said,
+    as grep -r says "Permission denied": its text was not searched."""
 
     def __init__(self, names: list[str]) -> None:
         self._names = {os.path.abspath(os.path.expanduser(name)): name for name in names}
         self._refs: list[PageRef] = []
+        self._denied: list[PageRef] = []
 
     def watch(self, refs: Iterator[PageRef]) -> Iterator[PageRef]:
+        effective = os.access in os.supports_effective_ids
         for ref in refs:
             if str(ref.path) in self._names:
                 self._refs.append(ref)
+            elif not os.access(ref.path, os.R_OK, effective_ids=effective):
+                self._denied.append(ref)
             yield ref
 
-    def report_unreadable(self, archive: Archive) -> None:
+    def report_unreadable(self, archive: Archive) -> bool:
+        """Say which pages could not be searched; True when one could not even be read."""
         reporter = PageReader("search")
         for ref in self._refs:
             page = archive.load(ref)  # from the parse cache: the index build just parsed it
             if page.status in NOTHING_TO_SEARCH:
                 reporter.error(f"{self._names[str(ref.path)]}: {'; '.join(page.warnings)}")
+        denied = PageReader("search")
+        for ref in self._denied:
+            denied.error(f"{ref.path}: permission denied")
+        return denied.failed
 
 
 def run(args: argparse.Namespace) -> int:
@@ -113,7 +123,7 @@ def _search(args: argparse.Namespace, paths: list[Path], archive: Archive) -> in
         report = index.update(named.watch(archive.scan()), archive.load)
         for error in archive.errors:
             print(f"reader search: {error}", file=sys.stderr)
-        named.report_unreadable(archive)
+        unreadable = named.report_unreadable(archive)
         if report.seen == 0 and not archive.errors:
             print("reader search: no pages (*.txt) found", file=sys.stderr)
         matched = False
@@ -125,4 +135,4 @@ def _search(args: argparse.Namespace, paths: list[Path], archive: Archive) -> in
         out.flush()
     finally:
         index.close()
-    return 0 if matched else 1
+    return 0 if matched and not unreadable else 1

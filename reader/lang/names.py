@@ -1,15 +1,19 @@
 """The people and places of an article, with their readings and where they occur.
 
 `find_names(article)` runs jieba's part-of-speech tagger over the article (headline, byline
-and body) and keeps what the newspaper's own conventions confirm (see `name_rules`):
+and body) and keeps what the newspaper's own conventions confirm:
 
-- people: names after a title or role (市委书记章旭升, 记者 吕高攀), lists of names joined by
-  、 after 领导/出席 and the like, bylines and photo credits, and jieba's person tags when the
-  word has a name's shape (a common surname, not an everyday word) and, for two-character
-  names and names jieba cut in two, something around it that says "person";
-- places: jieba's place tags that CC-CEDICT knows as a place (its place entries are
-  capitalised and say "county", "city" ...), the special place readings, and unknown place
-  words ending in 市/县/镇… whose proper part is not an everyday word (都市区 is not a place).
+- places first (`place_finder`): jieba's place tags that CC-CEDICT knows as a place (its
+  place entries are capitalised and say "county", "city" ...), the place table's names
+  (六安, 乐亭), and unknown place words ending in 市/县/镇… whose proper part is not an
+  everyday word (都市区 is not a place); a place is never a person;
+- people (`people`, `credits`, `foreign_names`, with the small rules of `name_rules`):
+  names after a title or role (市委书记章旭升, 记者 吕高攀), lists joined by 、 or 和,
+  bylines, closing and photo credits, transliterated names whole (阿尔弗雷德·桑特), CC-CEDICT's
+  people, and jieba's person tags when the word has a name's shape and something around it
+  says "person"; never a function word glued on (和家人), a demonym (杭州人) or a body (宣传部).
+  A transliterated name is read as one word a part (Sāngtè), a Chinese one as surname, space,
+  given name (Zhāng Xùshēng).
 
 Every occurrence of a found name in the body is returned as a span (block index, start, end)
 into `article.blocks[i].text`, so the UI can highlight it. jieba loads on the first call;
@@ -18,34 +22,18 @@ call it from a worker thread (or call `segment.ensure_loaded()` there first).
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
-from typing import Any, Literal, Protocol
+from dataclasses import dataclass
+from typing import Any, Literal
 
-from reader.lang import cedict, name_rules, places, segment
-from reader.lang.pinyin import name_reading
+from reader.lang.article_text import ArticleLike, ArticleText, article_texts
+from reader.lang.people import find_people
+from reader.lang.pinyin import ReadingPiece, foreign_name_pieces, name_pieces
+from reader.lang.place_finder import is_place, places_of
+
+__all__ = ["ArticleLike", "NameHit", "Names", "Span", "find_names", "is_place"]
 
 #: (block index, start, end): `article.blocks[block].text[start:end]` is the name.
 Span = tuple[int, int, int]
-
-_TITLE_PATTERN = re.compile("|".join(map(re.escape, name_rules.TITLES)))
-_CLAUSE_BREAK = re.compile(r"[，。；：？！,;:?!（）()“”\"《》【】\n\s]")
-_PLACE_TAGS = ("ns", "nz")
-
-
-class _BlockLike(Protocol):
-    kind: str
-    text: str
-
-
-class ArticleLike(Protocol):
-    """What the name finder reads of a `reader.page.Article` (so tests can pass their own)."""
-
-    headline: Sequence[str]
-    byline: str
-    authors: Sequence[str]
-    blocks: Sequence[Any]
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +44,7 @@ class NameHit:
     pinyin: str
     count: int  # occurrences in the headline, byline and body
     spans: tuple[Span, ...] = ()  # occurrences in the body blocks only
+    pieces: tuple[ReadingPiece, ...] = ()  # the reading cut into syllables with tones (for colour)
 
     def to_json(self) -> dict[str, Any]:
         return {"name": self.name, "pinyin": self.pinyin, "count": self.count}
@@ -72,186 +61,11 @@ class Names:
         return {"people": [h.to_json() for h in self.people], "places": [h.to_json() for h in self.places]}
 
 
-@dataclass(slots=True)
-class _Text:
-    """One piece of the article to search: a headline line, the byline or a body block."""
-
-    text: str
-    block: int | None  # index into article.blocks, None for headline and byline
-    words: list[segment.TaggedWord] = field(default_factory=list)
-
-    @property
-    def word_starts(self) -> frozenset[int]:
-        return frozenset(w.start for w in self.words)
-
-    @property
-    def word_ends(self) -> frozenset[int]:
-        return frozenset(w.end for w in self.words)
-
-
-def _article_texts(article: ArticleLike) -> list[_Text]:
-    texts = [_Text(line, None) for line in article.headline if line.strip()]
-    if article.byline.strip():
-        texts.append(_Text(article.byline, None))
-    for index, block in enumerate(article.blocks):
-        if block.kind != "continuation" and block.text.strip():
-            texts.append(_Text(block.text, index))
-    for text in texts:
-        text.words = segment.tagged(text.text)
-    return texts
-
-
-# --- people -------------------------------------------------------------------------------
-
-
-def _after_titles(text: _Text) -> Iterable[str]:
-    """Names right after a title or role: 市委书记章旭升, 融媒首席记者 陈晓苏."""
-    ends = text.word_ends
-    for match in _TITLE_PATTERN.finditer(text.text):
-        start = match.end()
-        while start < len(text.text) and text.text[start] in " \u3000":
-            start += 1
-        name = name_rules.name_at(text.text, start, ends)
-        if name:
-            yield name
-
-
-def _list_items(clause: str, offset: int, text: _Text) -> list[str]:
-    """The names of a 、 list clause (领导章旭升、胡勇春、胡天忠在…), or [] if it is not one.
-
-    Inner items must each be a whole name; the first is the name that ends the text before
-    the first 、, the last the name that starts the text after the last one. Unless a
-    trigger word (领导, 出席, a title) introduces the list, the items must also be words
-    jieba's dictionary does not know as something else (高速、高效 are not people).
-    """
-    items = clause.split("、")
-    if len(items) < 2:
-        return []
-    inner = items[1:-1]
-    if not all(name_rules.looks_like_person(item) for item in inner):
-        return []
-    first = name_rules.name_before(items[0], len(items[0]), frozenset(s - offset for s in text.word_starts))
-    last_start = offset + len(clause) - len(items[-1])
-    last = name_rules.name_at(text.text, last_start, text.word_ends)
-    if first is None or last is None:
-        return []
-    names = [first, *inner, last]
-    introduced = items[0][: -len(first)].rstrip().endswith(name_rules.LIST_TRIGGERS) or text.text[
-        last_start + len(last) :
-    ].startswith(("等", *name_rules.TITLES_AFTER, *name_rules.PERSON_VERBS))
-    if not introduced and (len(names) < 3 or any(name_rules.is_common_word(n) for n in names)):
-        return []
-    if any(name_rules.is_common_word(n) for n in names):
-        return []
-    return names
-
-
-def _in_lists(text: _Text) -> Iterable[str]:
-    position = 0
-    for piece in [*_CLAUSE_BREAK.split(text.text)]:
-        offset = text.text.find(piece, position)
-        position = offset + len(piece)
-        if "、" in piece:
-            yield from _list_items(piece, offset, text)
-
-
-def _photo_credits(text: _Text) -> Iterable[str]:
-    """The photographer of a credit: 融媒记者 卢斌 摄, （张三 摄）."""
-    for match in re.finditer(r"摄(?:影)?(?=$|[）)\s。，])", text.text):
-        end = match.start()
-        while end > 0 and text.text[end - 1] in " \u3000":
-            end -= 1
-        name = name_rules.name_before(text.text, end)
-        if name is None:
-            continue
-        before = text.text[: end - len(name)]
-        if not before or before[-1] in " \u3000（(" or before.rstrip().endswith(name_rules.TITLES):
-            yield name
-
-
-def _tagged_people(text: _Text) -> Iterable[str]:
-    """jieba's person tags that keep a name's shape, mended where jieba cut the name in two.
-
-    A three-character name that jieba found whole (by its model or its dictionary) stands on
-    its own; a two-character one, or one mended from two pieces (施礼+干), needs a title
-    before it or a title or person's verb after it: 安保, 惠民, 高塔 have neither.
-    """
-    ends = text.word_ends
-    for word in text.words:
-        if not word.flag.startswith("nr"):
-            continue
-        if word.flag == "nrfg" and name_rules.looks_like_person(word.word, rare_surnames=True):
-            yield word.word
-            continue
-        name = name_rules.name_at(text.text, word.start, ends)
-        if name is None:
-            continue
-        whole = name == word.word and len(name) >= 3
-        known = whole and (segment.word_frequency(name) == 0 or name_rules.is_dictionary_person_word(name))
-        context = name_rules.title_before(text.text, word.start) or name_rules.person_context_after(
-            text.text, word.start + len(name)
-        )
-        if known or context:
-            yield name
-
-
-def _author_names(article: ArticleLike) -> Iterable[str]:
-    """Authors the parser took from the byline: any surname CC-CEDICT knows will do here."""
-    for author in article.authors:
-        author = author.strip()
-        if name_rules.looks_like_person(author, rare_surnames=True):
-            yield author
-
-
-def _people(article: ArticleLike, texts: list[_Text]) -> list[str]:
-    found: list[str] = list(_author_names(article))
-    for text in texts:
-        for rule in (_after_titles, _in_lists, _photo_credits, _tagged_people):
-            found.extend(rule(text))
-    return list(dict.fromkeys(found))
-
-
-# --- places -------------------------------------------------------------------------------
-
-
-def is_place(word: str, flag: str = "ns") -> bool:
-    """Whether a word jieba tagged as a place (or proper noun) is one.
-
-    Known special readings and CC-CEDICT's place entries (of the word, or of its proper part
-    before 市/县/区…) say yes. An unknown ns word ending in such a suffix is taken when its
-    proper part is not an everyday word (都市区 is a "city area", not a place).
-    """
-    if len(word) < 2 or not all(name_rules.is_hanzi(c) for c in word):
-        return False
-    proper, suffix = places.split_admin_suffix(word)
-    for candidate in dict.fromkeys((word, proper)):
-        if candidate in places.PLACE_READINGS or _cedict_place(candidate):
-            return True
-    return (
-        flag == "ns"
-        and bool(suffix)
-        and segment.word_frequency(word) == 0
-        and not name_rules.is_common_word(proper)
-        and segment.word_frequency(proper) < name_rules.COMMON_WORD_FREQ
-    )
-
-
-def _cedict_place(word: str) -> bool:
-    return any(e.is_place for e in cedict.proper_nouns().get(word, ()))
-
-
-def _places(texts: list[_Text]) -> list[str]:
-    found: list[str] = []
-    for text in texts:
-        found.extend(w.word for w in text.words if w.flag in _PLACE_TAGS and is_place(w.word, w.flag))
-    return list(dict.fromkeys(found))
-
-
 # --- occurrences --------------------------------------------------------------------------
 
 
 def _occurrences(
-    texts: list[_Text], names: dict[str, str]
+    texts: list[ArticleText], names: dict[str, str]
 ) -> dict[str, tuple[int, list[Span], tuple[int, int]]]:
     """name -> (count, body spans, first position), longest names first so that 金华市 is
     not also counted as 金华, nor 施礼干 as 施礼."""
@@ -277,17 +91,23 @@ def _occurrences(
 
 def find_names(article: ArticleLike) -> Names:
     """The people and places of `article`, each with its name reading, count and body spans."""
-    texts = _article_texts(article)
-    place_names = _places(texts)
-    people = [p for p in _people(article, texts) if p not in place_names]
+    texts = article_texts(article)
+    place_names = places_of(texts)
+    found_people, transliterated = find_people(article, texts)
+    people = [p for p in found_people if p not in place_names]
     kinds = {**dict.fromkeys(place_names, "place"), **dict.fromkeys(people, "person")}
     found = _occurrences(texts, kinds)
 
+    def hit(name: str, kind: Literal["person", "place"]) -> NameHit:
+        if kind == "person" and name in transliterated:
+            pieces = tuple(foreign_name_pieces(name))
+        else:
+            pieces = tuple(name_pieces(name, kind))
+        reading = "".join(text for text, _ in pieces)
+        return NameHit(name, reading, found[name][0], tuple(found[name][1]), pieces)
+
     def hits(kind: Literal["person", "place"]) -> tuple[NameHit, ...]:
         chosen = [(found[n][2], n) for n, k in kinds.items() if k == kind and n in found]
-        return tuple(
-            NameHit(name, name_reading(name, kind), found[name][0], tuple(found[name][1]))
-            for _, name in sorted(chosen)
-        )
+        return tuple(hit(name, kind) for _, name in sorted(chosen))
 
     return Names(people=hits("person"), places=hits("place"))

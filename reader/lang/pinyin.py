@@ -85,8 +85,9 @@ def _tidy(pieces: list[str]) -> str:
 
 def _special_place_at(text: str, position: int) -> str | None:
     for length in range(min(5, len(text) - position), 1, -1):
-        if text[position : position + length] in places.PLACE_READINGS:
-            return text[position : position + length]
+        piece = text[position : position + length]
+        if piece in places.PLACE_READINGS and piece not in places.AMBIGUOUS_PLACES:
+            return piece
     return None
 
 
@@ -111,7 +112,9 @@ def reading_syllables(text: str) -> list[str]:
 
 
 def reading(text: str) -> str:
-    """The pinyin of any text, syllables apart: 数字经济 -> "shù zì jīng jì".
+    """The pinyin of any text, syllables apart (the old form): 数字经济 -> "shù zì jīng jì".
+
+    `reader.lang.orthography.write` writes it by word instead, the standard way.
 
     Characters that are not Chinese (digits, Latin words, punctuation) are kept as they are.
     The famous place names with special readings are read right even inside a sentence.
@@ -175,10 +178,32 @@ def _place_reading(name: str) -> str:
     return " ".join(words)
 
 
+_FOREIGN_DOT = re.compile(r"[·•・]")
+_FOREIGN_HYPHEN = re.compile(r"[—\-－–]+")
+
+
+def is_foreign_name(name: str) -> bool:
+    """A transliterated name is written with a dot (or a dash) between its parts."""
+    return bool(_FOREIGN_DOT.search(name) or (_FOREIGN_HYPHEN.search(name) and any(map(is_hanzi, name))))
+
+
+def _foreign_words(name: str) -> list[tuple[str, list[str]]]:
+    """(separator before, syllables) of each part: 丹戈—纳代伊 -> [("", 丹戈), ("-", 纳代伊)]."""
+    words: list[tuple[str, list[str]]] = []
+    for part in _FOREIGN_DOT.split(name):
+        for index, piece in enumerate(_FOREIGN_HYPHEN.split(part)):
+            if piece:
+                separator = "" if not words else "-" if index else "·"
+                words.append((separator, _default_syllables(piece)))
+    return words
+
+
 def _foreign_reading(name: str) -> str:
-    """约翰·史密斯 -> Yuēhàn·Shǐmìsī: a transliterated name, each part one capitalised word."""
-    parts = re.split(r"[·•・]", name)
-    return "·".join(_capitalise(_join_word(_default_syllables(p))) for p in parts if p)
+    """约翰·史密斯 -> Yuēhàn·Shǐmìsī: a transliterated name, each part one capitalised word;
+    a dash inside a part is a hyphen (丹戈—纳代伊 -> Dāngē-Nàdàiyī)."""
+    return "".join(
+        separator + _capitalise(_join_word(syllables)) for separator, syllables in _foreign_words(name)
+    )
 
 
 def name_reading(name: str, kind: NameKind = "person") -> str:
@@ -191,11 +216,79 @@ def name_reading(name: str, kind: NameKind = "person") -> str:
     name = name.strip()
     if not name or not any(is_hanzi(c) for c in name):
         return name
-    if re.search(r"[·•・]", name):
+    if is_foreign_name(name):
         return _foreign_reading(name)
     if kind == "place":
         return _place_reading(name)
     return _person_reading(name)
+
+
+def foreign_name_pieces(name: str) -> list[ReadingPiece]:
+    """A transliterated name read as one capitalised word a part (桑特 -> Sāngtè, not the
+    Chinese Sāng Tè), parts joined by · or -, cut into tone pieces."""
+    pieces: list[ReadingPiece] = []
+    for separator, syllables in _foreign_words(name.strip()):
+        if separator:
+            pieces.append((separator, 0))
+        pieces.extend(_word_pieces(syllables))
+    return pieces
+
+
+def is_known_place(name: str) -> bool:
+    """The place table or CC-CEDICT's place entries know `name` (or its part before 市/县...)."""
+    from reader.lang import cedict
+
+    proper, _ = places.split_admin_suffix(name)
+    if places.is_table_place(name):
+        return True
+    index = cedict.proper_nouns()
+    return any(e.is_place for word in dict.fromkeys((name, proper)) for e in index.get(word, ()))
+
+
+def proper_name_kind(name: str) -> NameKind:
+    """Whether a proper name is read as a place or a person: places first, as the table and
+    CC-CEDICT know them (六安 is Lù'ān, not a Mr Liù), then a name with an administrative
+    suffix (永康市), else a person."""
+    name = name.strip()
+    if is_known_place(name) or (places.split_admin_suffix(name)[1] and len(name) >= 3):
+        return "place"
+    return "person"
+
+
+def proper_name_reading(name: str) -> str:
+    """The reading of a proper name of unknown kind: a place when it is one, else a person."""
+    return name_reading(name, proper_name_kind(name))
+
+
+def word_syllables(word: str) -> list[str]:
+    """The toned syllables of one ordinary word: pypinyin's phrase reading (长大 zhǎng dà,
+    银行 yín háng), the place table for an unambiguous place inside it."""
+    return reading_syllables(word)
+
+
+def word_reading(word: str) -> str:
+    """One ordinary word the standard way: its syllables joined, an apostrophe before a, o, e
+    (女儿 nǚ'ér, 我们 wǒmen); non-Chinese characters kept as they are (A股 -> Agǔ)."""
+    return "".join(text for text, _ in word_pieces(word))
+
+
+def word_pieces(word: str) -> list[ReadingPiece]:
+    """`word_reading(word)` cut into syllables with their tones (0 for non-Chinese runs)."""
+    pieces: list[ReadingPiece] = []
+    hanzi_before = False
+    for run in re.findall(
+        r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[^\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+", word
+    ):
+        if not is_hanzi(run[0]):
+            pieces.append((run, 0))
+            hanzi_before = False
+            continue
+        for index, syllable in enumerate(word_syllables(run)):
+            joined = bool(pieces) and (index > 0 or hanzi_before)
+            text = "'" + syllable if joined and _bare(syllable)[:1].lower() in "aoe" else syllable
+            pieces.append((text, tone_number(syllable)))
+        hanzi_before = True
+    return pieces
 
 
 #: A piece of a reading and its tone: ("Xù", 4), ("shēng", 1); separators (" ", "·") have tone 0.
@@ -221,10 +314,11 @@ def name_pieces(name: str, kind: NameKind = "person") -> list[ReadingPiece]:
     if not name or not any(is_hanzi(c) for c in name):
         return [(name, 0)] if name else []
     words: list[list[ReadingPiece]]
-    separator = " "
-    if re.search(r"[·•・]", name):
-        separator = "·"
-        words = [_word_pieces(_default_syllables(p)) for p in re.split(r"[·•・]", name) if p]
+    separators: list[str] = []
+    if is_foreign_name(name):
+        parts = _foreign_words(name)
+        separators = [separator for separator, _ in parts]
+        words = [_word_pieces(syllables) for _, syllables in parts]
     elif kind == "place":
         proper, suffix = places.split_admin_suffix(name)
         words = [_word_pieces(_place_syllables(proper))]
@@ -236,7 +330,7 @@ def name_pieces(name: str, kind: NameKind = "person") -> list[ReadingPiece]:
     pieces: list[ReadingPiece] = []
     for index, word in enumerate(words):
         if index:
-            pieces.append((separator, 0))
+            pieces.append((separators[index] if separators else " ", 0))
         pieces.extend(word)
     return pieces
 

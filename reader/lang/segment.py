@@ -82,6 +82,12 @@ def words(text: str) -> list[Word]:
     return [Word(w, *span) for w, span in zip(pieces, _place(pieces, text), strict=True) if span]
 
 
+def dictionary_cut(text: str) -> list[str]:
+    """`text` cut by jieba's dictionary alone, without the model that guesses new words."""
+    ensure_loaded()
+    return [w for w in _jieba.cut(text, HMM=False) if w]
+
+
 def tagged(text: str) -> list[TaggedWord]:
     """Segment and tag `text` with jieba's part-of-speech flags, with offsets."""
     ensure_loaded()

@@ -144,3 +144,10 @@ def split_name(name: str) -> tuple[str, str]:
     if len(name) >= 3 and name[:2] in COMPOUND_SURNAMES:
         return name[:2], name[2:]
     return name[:1], name[1:]
+
+
+def surname_length_any(name: str) -> int:
+    """1 or 2 if `name` starts with any known surname (compound first), 0 otherwise."""
+    if len(name) >= 3 and name[:2] in COMPOUND_SURNAMES:
+        return 2
+    return 1 if name[:1] and is_surname(name[:1]) else 0

@@ -11,7 +11,7 @@ from typing import Any
 from reader.page.model import Article, Block, Leftover, Page, PageInfo
 
 _PARSER_NAMES = frozenset(
-    {"PARSER_VERSION", "parse_page", "parse_pages", "parse_text", "read_page", "read_pages"}
+    {"PARSER_VERSION", "page_infos", "parse_page", "parse_pages", "parse_text", "read_page", "read_pages"}
 )
 
 
@@ -32,6 +32,7 @@ __all__ = [
     "Leftover",
     "Page",
     "PageInfo",
+    "page_infos",
     "parse_page",
     "parse_pages",
     "parse_text",

@@ -12,6 +12,7 @@ dynamic programme over the blocks), since one article can sit between two of the
 from __future__ import annotations
 
 import itertools
+import operator
 import re
 from dataclasses import dataclass, field
 
@@ -24,7 +25,8 @@ BRIEF_LINE_SCORE = 0.12
 #: How a photo caption usually begins.
 CAPTION_OPENERS = ("图为", "上图", "下图", "左图", "右图", "图：", "图:", "图片：")
 #: A headline line this short (`示祝贺`) is the end of a wrapped headline, never a teaser alone:
-#: as a brief's line it scores FRAGMENT_SCORE, a hair below giving it to a story.
+#: opening a brief it scores FRAGMENT_SCORE, a hair below giving it to a story (inside a brief's
+#: run, `寒风凛冽` / `吸烟客`, it scores as any brief line).
 MIN_BRIEF_CHARS = 4
 FRAGMENT_SCORE = -0.01
 #: Bonus for an article that gets a headline at all: most articles have one.
@@ -68,14 +70,15 @@ class HeadGroup:
     after: Core | None = None  # the part that starts right below it
 
 
-def tokens(text: str) -> set[object]:
+def tokens(text: str) -> set[str]:
     """Character bigrams of the Chinese text and whole Latin/number words: what two texts share.
 
     Bigrams are taken over the Chinese characters with punctuation and Latin removed; the few
-    that straddle a removed mark are noise both sides share alike.
+    that straddle a removed mark are noise both sides share alike. Latin and number words are
+    lower case, and so the only ASCII tokens.
     """
     han = _NOT_HAN.sub("", text)
-    out: set[object] = set(itertools.pairwise(han))
+    out = set(map(operator.add, han, han[1:]))
     if len(han) == 1:
         out.add(han)
     out.update(word.lower() for word in _LATIN_WORD.findall(text))
@@ -251,14 +254,12 @@ def assign_headlines(sequence: list[Core | HeadGroup]) -> list[Core]:
     bodies = {key: _NOT_HAN.sub("", text) for key, text in texts.items()}
     latin = {key: {w.lower() for w in _LATIN_WORD.findall(text)} for key, text in texts.items()}
 
-    def holds(core: Core | None, token: object) -> bool:
+    def holds(core: Core | None, token: str) -> bool:
         if core is None:
             return False
-        if isinstance(token, str):
-            return token in latin[id(core)] if token.isascii() else token in bodies[id(core)]
-        return token[0] + token[1] in bodies[id(core)]  # type: ignore[index]
+        return token in (latin if token.isascii() else bodies)[id(core)]
 
-    line_token_sets: dict[int, set[object]] = {}
+    line_token_sets: dict[int, set[str]] = {}
 
     def similarity(line: Line, core: Core | None, other: Core | None, *, closed_ok: bool) -> float | None:
         if core is None or not core.accepts_headline or (core.closed and not closed_ok):
@@ -291,15 +292,25 @@ def assign_headlines(sequence: list[Core | HeadGroup]) -> list[Core]:
         options.append(_labelings(to_before, to_after, brief, cuttable, same_block))
 
     # Dynamic programme along the groups: a part between two groups takes at most one headline.
-    best: dict[bool, tuple[float, list[str]]] = {False: (0.0, [])}
+    # The state is which of the previous group's parts took lines (above, below): the part
+    # above this group may be that group's part below, or (past a photo) its part above too.
+    best: dict[tuple[bool, bool], tuple[float, list[str]]] = {(False, False): (0.0, [])}
     for index, group in enumerate(groups):
-        shared_part = index > 0 and group.before is not None and group.before is groups[index - 1].after
-        nxt: dict[bool, tuple[float, list[str]]] = {}
-        for taken, (total, path) in best.items():
+        previous = groups[index - 1] if index else None
+        nxt: dict[tuple[bool, bool], tuple[float, list[str]]] = {}
+        for (took_above, took_below), (total, path) in best.items():
+            taken = (
+                previous is not None
+                and group.before is not None
+                and (
+                    (group.before is previous.after and took_below)
+                    or (group.before is previous.before and took_above)
+                )
+            )
             for score, labels in options[index]:
-                if shared_part and taken and "B" in labels:
+                if taken and "B" in labels:
                     continue
-                state = "A" in labels
+                state = ("B" in labels, "A" in labels)
                 candidate = (total + score, [*path, labels])
                 if state not in nxt or candidate[0] > nxt[state][0]:
                     nxt[state] = candidate
@@ -309,10 +320,12 @@ def assign_headlines(sequence: list[Core | HeadGroup]) -> list[Core]:
     briefs: dict[int, Core] = {}
     for group, labels in zip(groups, plan):
         picked = {label: [ln for ln, got in zip(group.lines, labels) if got == label] for label in "BXA"}
-        if picked["B"] and group.before is not None:
-            group.before.headline = picked["B"]
-        if picked["A"] and group.after is not None:
-            group.after.headline = picked["A"]
+        for label, part in (("B", group.before), ("A", group.after)):
+            if picked[label] and part is not None and not part.headline:
+                part.headline = picked[label]
+            elif picked[label]:
+                picked["X"] += picked[label]  # never lose a line: what no part can take is a brief
+        picked["X"].sort(key=lambda ln: ln.number)
         if picked["X"]:
             briefs[id(group)] = Core(kind="brief", headline=picked["X"])
         owners = {"B": group.before, "X": briefs.get(id(group)), "A": group.after}
@@ -380,6 +393,8 @@ def _labelings(
             for new, score in scores.items():
                 if score is None:
                     continue
+                if new == "X" and label == "X":
+                    score = max(score, BRIEF_LINE_SCORE)  # a short line inside a teaser is its own
                 cost = 0.0
                 if label and new != label:
                     if not cuttable[index - 1] or (new == "X" and ("X" in used or "A" in used)):

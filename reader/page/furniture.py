@@ -24,6 +24,7 @@ _FURNITURE = re.compile(
     r"^(?:第?\s*[A-Z]?[0-9０-９一二三四五六七八九十]{1,3}\s*版(?:\s.{0,12})?"
     r"|[A-Z]\d{1,2}\s*版?(?:\s.{0,12})?"
     r"|.{0,8}(?:责任编辑|责编|版式设计|版式|美编|校对|组版|值班主任|本版编辑|编辑|摄影编辑|图片编辑)\s*[:：]?.{0,30}"
+    r"|.{0,8}(?:审校|审读|编审|终审|值班编委|排版|版面设计|美术设计|制图)\s*[:：].{1,30}"
     r"|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:星期|周)[一二三四五六日天].{0,20}"
     r"|.{0,30}(?:国内统一连续出版物号|邮发代号|CN\s*\d{2}\s*-\s*\d{4}).{0,30}"
     r"|[\u4e00-\u9fff]{2,8}(?:日报|晚报|早报|晨报|时报|商报|都市报|青年报|法制报)"
@@ -32,6 +33,7 @@ _FURNITURE = re.compile(
 # Only in the band: a bare date, weekday or lunar date, a paper's name, the issue number.
 _BAND_ONLY = re.compile(
     r"^(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
+    r"|\d{4}[-./]\d{1,2}[-./]\d{1,2}"
     r"|(?:星期|周|礼拜)[一二三四五六日天]"
     r"|农历\S{2,12}"
     r"|[\u4e00-\u9fff]{2,10}报"
@@ -39,8 +41,11 @@ _BAND_ONLY = re.compile(
     r"|(?:今日|本期)\s*\d{1,3}\s*版"
     r")(?:\s+.{0,30})?$"
 )
+_LETTER_PAGE = re.compile(r"^([A-Z]\d{1,2})(?:\s+(\S{1,8}))?$")  # `A03 要闻`: no 版 written
 _PAPER = re.compile(r"^([\u4e00-\u9fff]{2,10}报)$")
-_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_DATE = re.compile(
+    r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|(\d{4})[-./](\d{1,2})[-./](\d{1,2})(?!\d)"
+)
 _PAGE_NO = re.compile(r"第?\s*([0-9０-９]{1,2}|[A-Z]\d{1,2})\s*版\s*(\S{0,8})")
 #: Section names (版名) a paper gives its pages; a lone one in the band is the section.
 SECTION_WORDS = frozenset(
@@ -169,10 +174,10 @@ def furniture_facts(text: str) -> dict[str, str]:
     facts: dict[str, str] = {}
     date = _DATE.search(text)
     if date:
-        year, month, day = (int(g) for g in date.groups())
+        year, month, day = (int(g) for g in date.groups() if g is not None)
         if 1 <= month <= 12 and 1 <= day <= 31:
             facts["date"] = f"{year:04d}-{month:02d}-{day:02d}"
-    page = _PAGE_NO.search(text)
+    page = _PAGE_NO.search(text) or _LETTER_PAGE.match(text)
     if page:
         facts["page_no"] = page.group(1).translate(str.maketrans("０１２３４５６７８９", "0123456789"))
         if page.group(2) and all(is_han(c) for c in page.group(2)):

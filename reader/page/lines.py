@@ -27,15 +27,19 @@ from reader.page.text import (
 
 # Every special line holds one of these characters (of 记者, 摄, 版, 宣, 星期 ...); most body
 # lines hold none, and skip all the rules.
-_SPECIAL_CHARS = frozenset("记通摄撰作编文图版转接宣广热校星周出邮C报")
+_SPECIAL_CHARS = frozenset("记通摄撰作编文图版转接宣广热校星周出邮C报审排")
 # ... and one of these words: the second, exact test for lines that hold such a character.
 _MAYBE_SPECIAL = re.compile(
-    r"记者|通讯员|摄|撰|作者|编|[文图][/／:：\s]|[\s/／][文图]|^[文图]|版|页|宣|广告|热线|校对"
+    r"记者|通讯员|摄|撰|作者|编|[文图][/／:：\s]|[\s/／][文图]|^[文图]|版|页|宣|广告|热线|校对|审校|审读|编审|终审|排版"
     r"|星期|周[一二三四五六日天]|出版物|邮发|CN|报$|^[A-Z]\d"
 )
 #: How a dateline begins: a line starting so may end before its 电 or 讯.
+#: A dateline's credit (`本报约翰内斯堡12月` / `30日电记者温宪、新华社` / `记者刘也刚、赵毅…`) runs on for
+#: at most this many lines.
+_CREDIT_LINES = 3
 _DATELINE_OPENERS = ("据", "本报", "新华社", "中新社", "中通社")
 _PROSE_MARKS = frozenset("，、；。")
+_LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 _NOTICE_CREDITS = frozenset({"宣", "广告", "（广告）", "(广告)"})
 _ROLE_WORDS = ("记者", "通讯员", "摄影", "撰稿", "作者", "编辑", "撰文", "文", "图", "实习生")
 _CREDIT_TAIL = re.compile(
@@ -71,6 +75,7 @@ class Line:
         "letter_spaced",
         "number",
         "phrase_gap",
+        "stretched",
         "terminal",
         "text",
         "width",
@@ -102,9 +107,12 @@ class Line:
             last in SENTENCE_END
             or (last in CLOSERS and ends_sentence(text))
             or (last in "）)" and ends_with_note(text))  # a closing note: `…发展。（陈国琦朱丽琴）`
-            or ends_with_credit(text)  # `…着急”。扬子晚报记者柳扬`
+            or (("记者" in text or "通讯员" in text) and ends_with_credit(text))  # `…着急”。扬子晚报记者柳扬`
         )
         self.letter_spaced = spaced and is_letter_spaced(text)
+        self.stretched = self.letter_spaced or (
+            spaced and body != text and _LATIN_WORD.search(text) is not None
+        )
         # a headline's gap between two phrases; a stray space in running text (`地离开中 国，再看看`)
         # is none: headlines with a gap hold no commas
         self.phrase_gap = spaced and has_phrase_gap(text) and _PROSE_MARKS.isdisjoint(text)
@@ -115,13 +123,14 @@ class Line:
         return f"Line({self.number}, {self.text!r}, {self.kind!r})"
 
     def width_in(self, column: int) -> int:
-        """Width for comparing with the column: a letter-spaced line was stretched to fill it."""
-        if self.letter_spaced:
+        """Width for comparing with the column: a letter-spaced line, or one whose Latin words
+        got justification spaces (`据 Reuters 报道 GDP 增长`), was stretched to fill it."""
+        if self.stretched:
             return max(self.width, min(shape_width(self.text), column))
         return self.width
 
     def cells_in(self, column: int) -> int:
-        if self.letter_spaced:
+        if self.stretched:
             return max(self.cells, min(cell_width(self.text), column))
         return self.cells
 
@@ -133,8 +142,8 @@ class Line:
 def _closes_note(text: str, following: str) -> bool:
     opened = max(text.rfind("（"), text.rfind("("))
     return (
-        opened > 0
-        and ends_sentence(text[:opened])
+        opened >= 0
+        and (opened == 0 or ends_sentence(text[:opened]))
         and "）" not in text[opened:]
         and following[-1:] in "）)"
         and "（" not in following
@@ -153,6 +162,7 @@ def mark_datelines(lines: list[Line]) -> None:
 
     A closing note broken the same way (`…火爆。（本报堪培拉1月20日` / `电）`) ends its sentence.
     """
+    credit_open = 0  # lines left in which a dateline's credit may still run on
     for line, following in itertools.pairwise(lines):
         if (
             following.text[-1] in "）)"
@@ -160,9 +170,6 @@ def mark_datelines(lines: list[Line]) -> None:
             and _closes_note(line.text, following.text)
         ):
             following.terminal = True
-        if line._dateline and following.kind == "byline" and line.kind == "text" and not line.terminal:
-            # `本报北京1月6日讯新华社记` / `者盖金东、本报记者毛磊报道：`: the dateline's credit runs on
-            following.kind, following.authors = "text", ()
         if (
             line.body.startswith(_DATELINE_OPENERS)
             and line.kind == "text"
@@ -171,6 +178,14 @@ def mark_datelines(lines: list[Line]) -> None:
             and not line.terminal
         ):
             line._dateline = bool(dateline_end(line.body + following.body[:16]))
+        if line.kind == "text" and line._dateline:
+            credit_open = _CREDIT_LINES
+        elif line.kind != "text" or line.terminal or "：" in line.text or "）" in line.text:
+            credit_open = 0  # the credit ended (`…报道：`, `（记者 X）`) or the text did
+        if credit_open and following.kind == "byline":
+            # `本报北京1月6日讯新华社记` / `者盖金东、本报记者毛磊报道：`: the dateline's credit runs on
+            following.kind, following.authors = "text", ()
+        credit_open = max(credit_open - 1, 0)
 
 
 def split_credit(text: str) -> tuple[str, str, tuple[str, ...]] | None:

@@ -43,7 +43,8 @@ def split_merged(cores: list[Core]) -> list[Core]:
     index = 0
     while index < len(cores):
         core = cores[index]
-        neighbours = [c for c in (cores[index - 1] if index else None, _at(cores, index + 1)) if _is_brief(c)]
+        around = (cores[index - 1] if index else None, _at(cores, index + 1))
+        neighbours = [c for c in around if c is not None and _is_brief(c)]
         split = _best_split(core, neighbours)
         if split is None:
             out.append(core)
@@ -130,14 +131,14 @@ def _best_split(core: Core, briefs: list[Core]) -> tuple[Core, Core, Core | None
                 best = (score, end, start, option)
     if best is None:
         return None
-    _, end, start, (head_first, head_second, brief) = best
+    _, end, start, (head_first, head_second, used) = best
     first = Core(kind="article", units=units[:end], headline=list(head_first))
     second = Core(kind="article", units=units[start:], headline=list(head_second), closed=core.closed)
     first.byline, second.byline = _share_byline(core.byline, first)
     second.closing = core.closing
     if second.byline is None:
         second.byline, second.closing = second.closing, None
-    return first, second, brief
+    return first, second, used
 
 
 def _credit_conflict(core: Core) -> bool:
@@ -192,4 +193,4 @@ def _match(headline: list[Line], body: str) -> float:
 
 @lru_cache(maxsize=1024)
 def _headline_words(lines: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(t[0] + t[1] if isinstance(t, tuple) else str(t) for t in tokens("".join(lines)))
+    return tuple(tokens("".join(lines)))

@@ -52,8 +52,9 @@ class Unit:
 def column_width(lines: list[Line], measure: str = "width") -> int:
     """The full line width of a run of body lines: the median of the lines that run on.
 
-    Lines ending a sentence are left out (they stop anywhere), and so are lines less than half
-    as wide as the widest fifth (headings), which would otherwise pull a short page's estimate down.
+    Lines ending a sentence are left out (they stop anywhere), and so are lines well short of
+    the widest fifth (headings, indented first lines), which would pull a short segment's
+    estimate down until its headline looked like an indented first line.
     """
     running = [
         getattr(ln, measure) for ln in lines if not ln.terminal and not ln.phrase_gap and not ln.letter_spaced
@@ -61,9 +62,10 @@ def column_width(lines: list[Line], measure: str = "width") -> int:
     running = running or [getattr(ln, measure) for ln in lines]
     if not running:
         return 0
-    # Short heading lines must not drag the estimate down on a page with little body text.
+    # Short heading lines and indented first lines must not drag the estimate down on a page
+    # with little body text: only lines near the widest fifth count.
     widest = sorted(running)[int(len(running) * 0.8)]
-    return round(statistics.median([w for w in running if w * 2 >= widest]))
+    return round(statistics.median([w for w in running if w >= widest - RUNNING_SLACK]))
 
 
 def _starts_paragraph(line: Line) -> bool:
@@ -114,7 +116,8 @@ def _body_shaped(line: Line, column: int, *, first: bool) -> bool:
     return width >= column - (FIRST_LINE_SLACK if first else RUNNING_SLACK)
 
 
-_LATIN = re.compile(r"[A-Za-z0-9]")
+_LATIN = re.compile(r"[A-Za-z]")
+_NOT_HAN = re.compile(r"[^\u4e00-\u9fff]+")
 
 
 def _short(line: Line, column: int, cells_column: int) -> bool:
@@ -123,7 +126,7 @@ def _short(line: Line, column: int, cells_column: int) -> bool:
     return (
         line.width_in(column) < column - RUNNING_SLACK
         and line.cells_in(cells_column) < cells_column - RUNNING_SLACK
-        # Latin and digits (`据 Reuters 报道 GDP`) are set in proportional type: no measure tells
+        # Latin words (`据 Reuters 报道 GDP`) are set in proportional type: no measure tells
         and not _LATIN.search(line.text)
     )
 
@@ -136,14 +139,17 @@ def _heading_prefix(chunk: list[Line], column: int, cells_column: int) -> int:
     column, a phrase gap) and everything above it is a heading standing right above the
     paragraph: a subhead, or a headline printed before its body.
     """
-    body_start = len(chunk) - 1
+    last = body_start = len(chunk) - 1
+    short = column - RUNNING_SLACK
     while body_start > 0:
-        if chunk[body_start].opens_with_dateline:
+        line = chunk[body_start]
+        if line.opens_with_dateline:
             return body_start  # `本报讯…` opens the paragraph: what stands above it is a heading
         if (
-            body_start < len(chunk) - 1
-            and _short(chunk[body_start], column, cells_column)
-            and not chunk[body_start].indent_known  # measured flush: short by justification only
+            body_start < last
+            and line.width < short
+            and _short(line, column, cells_column)
+            and not line.indent_known  # measured flush (a PDF): short by justification only
         ):
             return body_start  # a short line inside a paragraph is its first (the lost indent)
         candidate = chunk[body_start - 1]
@@ -334,6 +340,7 @@ def _name_bylines(units: list[Unit]) -> list[Unit]:
                 and unit.kind == "subhead"
                 and len(unit.lines) < 3
                 and not _marked_name(last.text, found)
+                and not (len(unit.lines) == 2 and _closes_above(unit.lines[0], units, i))
             ):
                 found = None  # a one-line subhead such as `高质量` is no byline: only a marked name is
             if found:
@@ -350,6 +357,24 @@ def _name_bylines(units: list[Unit]) -> list[Unit]:
                     line.kind, line.authors = "byline", found
         out.append(unit)
     return out
+
+
+def _closes_above(line: Line, units: list[Unit], index: int) -> bool:
+    """Whether a heading line talks about the paragraphs above it and not those below: a
+    headline printed after its body (`贝宁总统抵京` / `冯向杰`: the next story's byline), where a
+    subhead would introduce what follows."""
+    han = _NOT_HAN.sub("", line.text)
+    words = {han[k : k + 2] for k in range(len(han) - 1)}
+    if len(words) < 2:
+        return False
+
+    def text(side: list[Unit]) -> str:
+        return "".join(ln.body for u in side if u.kind == "paragraph" for ln in u.lines)
+
+    above, below = text(units[max(0, index - 4) : index]), text(units[index + 1 : index + 5])
+    share_above = sum(w in above for w in words) / len(words)
+    share_below = sum(w in below for w in words) / len(words)
+    return share_above >= 0.4 and share_below <= share_above / 3
 
 
 def _marked_name(text: str, found: tuple[str, ...]) -> bool:

@@ -19,6 +19,7 @@ journaling lets queries read while the builder writes.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -129,13 +130,29 @@ def cache_dir(override: Path | None = None) -> Path:
     return Path(platformdirs.user_cache_dir("kanbao"))
 
 
+def _db_key(rel: str) -> str:
+    """A page key SQLite can store: a name that is not valid UTF-8 (surrogate escapes) is kept as
+    NUL + the hex of its bytes, which no file name can collide with and `_page_key` reverses."""
+    try:
+        rel.encode("utf-8")
+    except UnicodeEncodeError:
+        return "\0" + rel.encode("utf-8", "surrogateescape").hex()
+    return rel
+
+
+def _page_key(stored: str) -> str:
+    if stored.startswith("\0"):
+        return bytes.fromhex(stored[1:]).decode("utf-8", "surrogateescape")
+    return stored
+
+
 def index_path_for(paths: Sequence[Path], directory: Path | None = None) -> Path:
     """The index file of the archive opened from `paths` (one per set of archive roots).
 
     Page keys are paths relative to their archive root, so two archives must not share one.
     """
     roots = "\n".join(sorted(str(Path(p).resolve()) for p in paths))
-    digest = hashlib.sha1(roots.encode("utf-8")).hexdigest()[:16]
+    digest = hashlib.sha1(os.fsencode(roots)).hexdigest()[:16]
     return cache_dir(directory) / "search" / f"index-{digest}.sqlite3"
 
 
@@ -413,7 +430,7 @@ class SearchIndex:
         version = parser_version()
         connection.execute("INSERT OR REPLACE INTO meta VALUES ('complete', '0')")
         known = {
-            rel: (size, mtime, parser)
+            _page_key(rel): (size, mtime, parser)
             for rel, size, mtime, parser in connection.execute(
                 "SELECT rel, size, mtime_ns, parser_version FROM pages"
             )
@@ -435,14 +452,17 @@ class SearchIndex:
                     stat = ref.path.stat()
                 except OSError:
                     failed += 1
+                    if ref.rel in known:  # deleted (or made unreadable) since it was indexed
+                        self._forget_page(connection, ref.rel)
                     continue
                 key = (stat.st_size, stat.st_mtime_ns, version)
                 if known.get(ref.rel) == key:
                     unchanged += 1
-                else:
-                    self._replace_page(connection, ref, load(ref), key)
+                elif self._replace_page_safely(connection, ref, load(ref), key):
                     indexed += 1
                     pending += 1
+                else:
+                    failed += 1
                 now = time.monotonic()
                 if pending and (pending >= _COMMIT_EVERY_PAGES or now - last_commit >= self.commit_every):
                     connection.execute("COMMIT")
@@ -459,7 +479,11 @@ class SearchIndex:
                 connection.execute("INSERT OR REPLACE INTO meta VALUES ('complete', '1')")
             connection.execute("COMMIT")
         except BaseException:
-            connection.execute("ROLLBACK")
+            # SQLite rolls back by itself on a full disk or an I/O error: a second ROLLBACK would
+            # raise "no transaction is active" and hide the real cause.
+            if connection.in_transaction:
+                with contextlib.suppress(sqlite3.Error):
+                    connection.execute("ROLLBACK")
             raise
         report = IndexProgress(seen, indexed, unchanged, failed, finished=not cancelled, cancelled=cancelled)
         if progress is not None:
@@ -468,6 +492,7 @@ class SearchIndex:
 
     def _forget_page(self, connection: sqlite3.Connection, rel: str) -> None:
         """Remove a page's articles; a contentless FTS5 row is deleted by giving its tokens again."""
+        rel = _db_key(rel)
         rows = connection.execute("SELECT id, headline, blocks FROM docs WHERE rel=?", (rel,)).fetchall()
         for doc_id, headline, blocks in rows:
             columns = _article_columns(json.loads(headline), json.loads(blocks))
@@ -479,6 +504,22 @@ class SearchIndex:
         connection.execute("DELETE FROM docs WHERE rel=?", (rel,))
         connection.execute("DELETE FROM pages WHERE rel=?", (rel,))
 
+    def _replace_page_safely(
+        self, connection: sqlite3.Connection, ref: PageRefLike, page: Page, key: tuple[int, int, str]
+    ) -> bool:
+        """Index one page unless SQLite could not take its text (a lone surrogate cannot be
+        encoded as UTF-8): checked before anything is written, so such a page costs itself,
+        never the index of the whole archive. (A savepoint a page did the same at +50% time.)"""
+        try:
+            (ref.date or page.info.date).encode("utf-8")
+            for article in page.articles:
+                for text in (article.id, article.title, *article.headline, *(b.text for b in article.blocks)):
+                    text.encode("utf-8")
+        except UnicodeEncodeError:
+            return False
+        self._replace_page(connection, ref, page, key)
+        return True
+
     def _replace_page(
         self, connection: sqlite3.Connection, ref: PageRefLike, page: Page, key: tuple[int, int, str]
     ) -> None:
@@ -486,14 +527,14 @@ class SearchIndex:
         date = ref.date or page.info.date
         for article in page.articles:
             self._add_article(connection, ref.rel, date, article)
-        connection.execute("INSERT INTO pages VALUES (?, ?, ?, ?)", (ref.rel, *key))
+        connection.execute("INSERT INTO pages VALUES (?, ?, ?, ?)", (_db_key(ref.rel), *key))
 
     def _add_article(self, connection: sqlite3.Connection, rel: str, date: str, article: Article) -> None:
         blocks = [block.text for block in article.blocks]
         cursor = connection.execute(
             "INSERT INTO docs (rel, article_id, title, date, headline, blocks) VALUES (?, ?, ?, ?, ?, ?)",
             (
-                rel,
+                _db_key(rel),
                 article.id,
                 article.title,
                 date,
@@ -566,7 +607,7 @@ class SearchIndex:
                 hits, total = _hits_in(json.loads(headline), json.loads(blocks), compiled)
                 if hits:  # the index only pre-selects; tones, heteronyms... are checked here
                     yield ArticleResult(
-                        rel, article_id, _short_title(title), date, tuple(hits), total - len(hits)
+                        _page_key(rel), article_id, _short_title(title), date, tuple(hits), total - len(hits)
                     )
 
     def _ranked_candidates(self, connection: sqlite3.Connection, query: Query) -> Iterator[list[int]]:

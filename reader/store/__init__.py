@@ -10,7 +10,9 @@ Public API (everything the app and ``reader bookmarks`` need; no Textual here)::
     mark = Bookmark.at(ref.rel, article.id, title=article.title, paragraph=i,
                        paragraph_text=paragraphs[i].text, issue_key=ref.issue_key,
                        issue_label=issue.label)
-    store.toggle(mark) -> Toggled(added, bookmark)   # `b`: add, or remove (returns the removed one)
+    store.toggle(mark, seen=shown) -> Toggled(added, bookmark, done)  # `b`: add or remove;
+                                                     # done False: another copy changed it first
+    store.file_signature()                           # poll it: changed means re-read
     store.set_note(mark, "text") -> Bookmark         # `a`: bookmarks the article if needed
     store.add(mark) / store.put(mark)                # add if missing / store exactly (undo, import)
     store.get(rel, article_id) -> Bookmark | None
@@ -18,6 +20,7 @@ Public API (everything the app and ``reader bookmarks`` need; no Textual here)::
     store.for_page(rel) -> {article_id: Bookmark}    # marks in the article list
     store.count_by_issue() -> {issue_key: count}     # counts in the issues list
     store.remove(rel, article_id) -> Bookmark | None;  store.delete(bookmark) -> bool
+    store.drafts.save(rel, article_id, text) / .get / .discard / .all()  # unsaved note text
     store.save_position(ReadingPosition(archive_key(paths), issue_key, rel, article_id, scroll, paragraph))
     store.last_position(archive_key(paths)) -> ReadingPosition | None
     reanchor(bookmark, [(a.id, a.title, [p.text for p in a.paragraphs]) for a in page.articles])
@@ -35,7 +38,8 @@ from __future__ import annotations
 
 from reader.store.anchor import Anchored, reanchor
 from reader.store.database import BookmarkStore, Toggled, archive_key
-from reader.store.errors import StoreBusy, StoreError, StoreReadOnly, StoreWriteError
+from reader.store.drafts import Draft, Drafts
+from reader.store.errors import StoreBusy, StoreConflict, StoreError, StoreReadOnly, StoreWriteError
 from reader.store.location import ENV_VAR, default_db_path, resolve_db_path
 from reader.store.model import ANCHOR_CHARS, Bookmark, ReadingPosition
 from reader.store.schema import SCHEMA_VERSION, upgrade
@@ -47,8 +51,11 @@ __all__ = [
     "Anchored",
     "Bookmark",
     "BookmarkStore",
+    "Draft",
+    "Drafts",
     "ReadingPosition",
     "StoreBusy",
+    "StoreConflict",
     "StoreError",
     "StoreReadOnly",
     "StoreWriteError",

@@ -35,6 +35,32 @@ class CorruptDatabase(Exception):
     """The database file exists but cannot be read as a TinyDB JSON document."""
 
 
+class DatabaseUnreadable(Exception):
+    """The file cannot be read at all (permission denied, a folder appeared there, I/O error).
+
+    Not corruption: the bytes may be perfectly good, so the file is never moved aside for it.
+    """
+
+
+#: Text every database kanbao writes starts with (``encode`` sorts keys: ``_meta`` comes first),
+#: and table names a truncated or hand-damaged one of ours still shows near its start.
+_OUR_MARKS = (b'"_meta"', b'"bookmarks"', b'"positions"', b'"unplaced"')
+
+
+def looks_like_ours(path: Path) -> bool:
+    """True when the (unreadable) file at `path` still looks like a bookmark database kanbao wrote.
+
+    Only such a file may be moved aside without asking: a `--db` pointed by mistake at the
+    reader's notes.txt or a binary file must be left exactly where and as it is.
+    """
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(64 * 1024)
+    except OSError:
+        return False
+    return head.lstrip().startswith(b"{") and any(mark in head for mark in _OUR_MARKS)
+
+
 #: A bookmark database is a few hundred KB; a file far beyond this is not one (or `--db` named
 #: something else, such as a device), and is never read whole into memory.
 MAX_DATABASE_BYTES = 64 * 1024 * 1024
@@ -80,7 +106,7 @@ def read_database(path: Path) -> Data | None:
     except NotADirectoryError:
         return None  # a parent is a file: nothing can be stored there, so nothing is
     except OSError as error:
-        raise CorruptDatabase(f"cannot read {path}: {error.strerror or error}") from error
+        raise DatabaseUnreadable(f"{path} cannot be read: {error.strerror or error}") from error
     if not raw.strip():
         return None
     try:
@@ -185,8 +211,12 @@ def remove_orphan_temp_files(path: Path) -> int:
 
 
 def encode(data: Data) -> bytes:
-    """JSON with the Chinese left readable and one key per line, for a reader who opens the file."""
-    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8")
+    """JSON with the Chinese left readable and one key per line, for a reader who opens the file.
+
+    A page name that is not valid UTF-8 holds lone surrogates: ``backslashreplace`` writes each
+    as the JSON escape ``\\udcXX``, which reads back as the same name.
+    """
+    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8", "backslashreplace")
 
 
 class AtomicJSONStorage(Storage):

@@ -31,12 +31,15 @@ from reader.store.atomic import (
     AtomicJSONStorage,
     CorruptDatabase,
     Data,
+    DatabaseUnreadable,
+    looks_like_ours,
     read_database,
     remove_orphan_temp_files,
     unusable_path,
 )
-from reader.store.errors import StoreBusy, StoreError, StoreReadOnly, StoreWriteError
-from reader.store.location import resolve_db_path
+from reader.store.drafts import Drafts
+from reader.store.errors import StoreBusy, StoreConflict, StoreError, StoreReadOnly, StoreWriteError
+from reader.store.location import default_db_path, resolve_db_path
 from reader.store.model import Bookmark, ReadingPosition
 from reader.store.schema import (
     BOOKMARKS_TABLE,
@@ -53,10 +56,23 @@ _READ_ONLY_ERRNOS = frozenset({errno.EACCES, errno.EPERM, errno.EROFS, errno.ENO
 
 
 class Toggled(NamedTuple):
-    """What ``toggle`` did: ``added`` True with the new bookmark, or False with the removed one."""
+    """What ``toggle`` did: ``added`` True with the new bookmark, or False with the removed one.
+
+    ``done`` is False when the file no longer held what the reader saw (another copy of kanbao
+    changed it): nothing was changed, ``bookmark`` is what the file holds (or what was seen,
+    when the other copy removed it), and ``added`` says whether the article is bookmarked now.
+    """
 
     added: bool
     bookmark: Bookmark
+    done: bool = True
+
+
+class _Unchecked:
+    """``toggle``'s default for ``seen``: act on the file whatever the reader saw."""
+
+
+UNCHECKED = _Unchecked()
 
 
 def _now() -> datetime:
@@ -103,14 +119,25 @@ class BookmarkStore:
         *,
         lock_timeout: float = 10.0,
         clock: Callable[[], datetime] = _now,
+        read_only: bool = False,
     ) -> None:
-        self.path: Path = resolve_db_path(path)
+        """Open the store; nothing is written until a change is asked for.
+
+        ``read_only`` (``reader bookmarks list|export``): the file is only ever read. Nothing is
+        moved, created or locked; an unreadable file makes ``writable_reason`` say why.
+        """
+        # Symlinks resolved once: the lock and the atomic replace must act on the real file, or
+        # `os.replace` turns a linked `--db` into a file of its own and two paths take two locks.
+        self.path: Path = Path(os.path.realpath(resolve_db_path(path)))
         self._clock = clock
         self._file_lock = filelock.FileLock(f"{self.path}.lock", timeout=lock_timeout)
         self._thread_lock = threading.RLock()
+        self.drafts = Drafts(self.path)  # unsaved note text, kept while the editor is open
         self._messages: list[str] = []
         self._refusal: str | None = None  # set when writing would destroy an unreadable file
         self._orphans_checked = False
+        self._read_only = read_only
+        self._known_ours = False  # this store has read the file as a database: it is ours
         problem = unusable_path(self.path)
         if problem is not None:
             self._refusal = (
@@ -231,26 +258,45 @@ class BookmarkStore:
         """Delete this bookmark (from the bookmarks screen); False if it was already gone."""
         return self.remove(*bookmark.key) is not None
 
-    def toggle(self, bookmark: Bookmark) -> Toggled:
-        """The ``b`` key: add the bookmark, or remove the existing one for that article."""
+    def toggle(self, bookmark: Bookmark, *, seen: Bookmark | _Unchecked | None = UNCHECKED) -> Toggled:
+        """The ``b`` key: add the bookmark, or remove the existing one for that article.
+
+        ``seen`` is the bookmark the reader's screen shows for the article (None: no ★). Another
+        copy of kanbao may have changed the file since that screen was drawn; then the toggle
+        is decided by what the reader saw, not by the file: a bookmark (or a note) the reader has
+        not seen is never removed, and nothing is added where the reader saw one (``done`` False).
+        """
 
         def change(table: Table) -> Toggled:
-            existing = table.get(self._is(*bookmark.key))
-            if isinstance(existing, dict):
+            found = table.get(self._is(*bookmark.key))
+            existing = Bookmark.from_document(dict(found)) if isinstance(found, dict) else None
+            if isinstance(seen, _Unchecked) or seen == existing:
+                if existing is None:
+                    return Toggled(True, self._insert(table, bookmark))
                 table.remove(self._is(*bookmark.key))
-                return Toggled(False, Bookmark.from_document(dict(existing)))
-            return Toggled(True, self._insert(table, bookmark))
+                return Toggled(False, existing)
+            if existing is None:  # seen, but removed by another copy meanwhile
+                return Toggled(False, cast(Bookmark, seen), done=False)
+            return Toggled(True, existing, done=False)  # added, or its note changed, elsewhere
 
         return self._change(change)
 
-    def set_note(self, bookmark: Bookmark, note: str) -> Bookmark:
+    def set_note(self, bookmark: Bookmark, note: str, *, expected: str | None = None) -> Bookmark:
         """Save a note on the article, bookmarking it first if needed (the ``a`` key).
 
         An existing bookmark keeps its paragraph: the note belongs to what was marked.
+        ``expected`` is the note the editor started from: when the file holds another one (a
+        second copy of kanbao saved its own meanwhile) nothing is written and StoreConflict
+        says what is there, so neither copy's note is overwritten unseen.
         """
 
         def change(table: Table) -> Bookmark:
             existing = table.get(self._is(*bookmark.key))
+            current = str(existing.get("note", "")) if isinstance(existing, dict) else ""
+            if expected is not None and current != expected and current != note:
+                raise StoreConflict(
+                    "This note was changed in another copy of kanbao while you wrote.", current
+                )
             if not isinstance(existing, dict):
                 return self._insert(table, bookmark.replace(note=note))
             updated = Bookmark.from_document(dict(existing)).replace(
@@ -326,12 +372,17 @@ class BookmarkStore:
             return {}
         try:
             raw = read_database(self.path)
+        except DatabaseUnreadable as error:
+            self._refuse(self._unreadable(error))
+            return {}
         except CorruptDatabase as error:
             self._recover(str(error))
             try:
                 raw = None if self._refusal is not None else read_database(self.path)
-            except CorruptDatabase:
+            except (CorruptDatabase, DatabaseUnreadable):
                 raw = None  # corrupted again at once by someone else: show nothing this time
+        if raw is not None:
+            self._known_ours = True
         return upgrade(raw or {})
 
     def _change(self, change: Callable[[Table], T]) -> T:
@@ -383,7 +434,11 @@ class BookmarkStore:
             self._orphans_checked = True
         try:
             raw = read_database(self.path)
+        except DatabaseUnreadable as error:
+            raise StoreReadOnly(self._refuse(f"Bookmarks cannot be saved: {error}.")) from error
         except CorruptDatabase as error:
+            if not self._may_move_aside():
+                raise StoreReadOnly(self._refuse(self._not_ours(str(error)))) from error
             self._move_aside(str(error))  # under the lock: no one else can be writing it
             raw = None
         if raw is not None and is_newer(raw):
@@ -395,16 +450,67 @@ class BookmarkStore:
         with TinyDB(self.path, storage=AtomicJSONStorage, upgrade=upgrade, batch=True) as db:
             result = change(db)
             cast(AtomicJSONStorage, db.storage).commit()
+            self._known_ours = True  # written by this store: a later corruption may be moved aside
             return result
+
+    def file_signature(self) -> tuple[int, int, int] | None:
+        """(inode, mtime ns, size) of the file, None when absent: a change means re-read it.
+
+        Every write replaces the file (a new inode), so a copy of kanbao that polls this sees
+        the other copies' changes without reading the file each time.
+        """
+        try:
+            info = os.stat(self.path)
+        except OSError:
+            return None
+        return (info.st_ino, info.st_mtime_ns, info.st_size)
 
     def _check_readable(self) -> None:
         try:
-            read_database(self.path)
+            if read_database(self.path) is not None:
+                self._known_ours = True
+        except DatabaseUnreadable as error:
+            self._refuse(self._unreadable(error))
         except CorruptDatabase as error:
             self._recover(str(error))
 
+    def _refuse(self, reason: str) -> str:
+        """Turn changes off for this session, telling the reader once why; returns the reason."""
+        with self._thread_lock:
+            if self._refusal is None:
+                self._refusal = reason
+            if reason not in self._messages:
+                self._messages.append(reason)
+        return reason
+
+    def _unreadable(self, error: DatabaseUnreadable) -> str:
+        if self._read_only:
+            return f"{error}; nothing was changed."
+        return f"{error}; it was left as it is and bookmarks are off for this session."
+
+    def _may_move_aside(self) -> bool:
+        """Only a file that is recognisably ours is moved aside: ours by place, by past, or by look."""
+        if self._read_only:
+            return False
+        return (
+            self._known_ours
+            or self.path == Path(os.path.realpath(default_db_path()))
+            or looks_like_ours(self.path)
+        )
+
+    def _not_ours(self, reason: str) -> str:
+        if self._read_only:
+            return f"{self.path} is not a kanbao bookmark database ({reason}); nothing was changed."
+        return (
+            f"{self.path} is not a kanbao bookmark database ({reason}); it was left untouched and "
+            "bookmarks are off for this session, reading goes on (choose another file with --db)."
+        )
+
     def _recover(self, reason: str) -> None:
         """Move an unreadable file aside under the lock, or refuse writes if that is impossible."""
+        if not self._may_move_aside():
+            self._refuse(self._not_ours(reason))
+            return
         with self._thread_lock:
             try:
                 with self._file_lock:
@@ -413,6 +519,8 @@ class BookmarkStore:
                         return  # another process already recovered it
                     except CorruptDatabase:
                         self._move_aside(reason)
+            except DatabaseUnreadable as error:
+                self._refuse(self._unreadable(error))
             except (OSError, filelock.Timeout) as error:
                 detail = getattr(error, "strerror", None) or str(error) or type(error).__name__
                 self._refusal = (
@@ -427,7 +535,7 @@ class BookmarkStore:
         backup = _backup_name(self.path, datetime.now())
         os.replace(self.path, backup)
         self._messages.append(
-            f"The bookmark database was unreadable ({reason}); it was kept as {backup.name} "
+            f"The bookmark database was unreadable ({reason}); it was kept as {backup} "
             "and a fresh one was started."
         )
 

@@ -22,5 +22,17 @@ class StoreBusy(StoreError):
     """Another process held the database lock for longer than the timeout."""
 
 
+class StoreConflict(StoreError):
+    """Another copy of kanbao changed the note since the editor opened: nothing was written.
+
+    ``current`` is the note the file holds now, so the editor can show it and ask whether to
+    replace it (saving again with it as the expected note).
+    """
+
+    def __init__(self, message: str, current: str) -> None:
+        super().__init__(message)
+        self.current = current
+
+
 class StoreWriteError(StoreError):
     """Writing failed for another reason than permissions (disk full, I/O error)."""

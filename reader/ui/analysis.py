@@ -78,7 +78,8 @@ def analyse(article: Article) -> Analysis:
     entries: dict[str, NameEntry] = {}
     for kind, hits in (("person", names.people), ("place", names.places)):
         for hit in hits:
-            entries[hit.name] = NameEntry(hit, kind, tuple(name_pieces(hit.name, kind)))  # type: ignore[arg-type]
+            pieces = hit.pieces or tuple(name_pieces(hit.name, kind))  # type: ignore[arg-type]
+            entries[hit.name] = NameEntry(hit, kind, pieces)  # type: ignore[arg-type]
     blocks = article_blocks(article)
     spots = name_spots(blocks, [(name, e.kind, e.hit.spans) for name, e in entries.items()])
     words = ArticleWords(blocks, lambda text: [(w.start, w.end) for w in segment.words(text)])

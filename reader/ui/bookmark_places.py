@@ -10,10 +10,11 @@ here: they run in worker threads and are tested without an app.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from reader.page.model import Article, Page
-from reader.store import Bookmark, reanchor
+from reader.store import Bookmark, BookmarkStore, reanchor
 from reader.ui.document import BlockKey
 from reader.ui.entries import ArticleEntry
 from reader.ui.position import ReadingPosition
@@ -65,6 +66,20 @@ def bookmark_here(entry: ArticleEntry, top: BlockKey | None, issue_label: str) -
         issue_key=str(getattr(entry.ref, "issue_key", "")),
         issue_label=issue_label,
     )
+
+
+def note_drafts(store: BookmarkStore, mark: Bookmark) -> dict[str, Any]:
+    """The NoteScreen arguments that keep (and drop) the draft of `mark`'s note in `store`."""
+    return {
+        "keep": partial(store.drafts.save, mark.rel, mark.article_id, title=mark.title),
+        "drop": partial(store.drafts.discard, mark.rel, mark.article_id),
+    }
+
+
+def recovered_text(store: BookmarkStore, mark: Bookmark, note: str) -> str | None:
+    """The draft left for `mark`'s note, when there is one that differs from the saved note."""
+    draft = store.drafts.get(*mark.key)
+    return draft.text if draft is not None and draft.text != note else None
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,10 +19,11 @@ from textual import work
 from textual.binding import Binding
 from textual.message import Message
 
-from reader.store import Bookmark, BookmarkStore, StoreError
-from reader.ui.bookmark_places import bookmark_here
+from reader.store import Bookmark, BookmarkStore, Draft, StoreError
+from reader.ui.bookmark_places import bookmark_here, note_drafts
 from reader.ui.position import ReadingPosition
 from reader.ui.screens.bookmarks import BookmarksScreen
+from reader.ui.screens.confirm import ConfirmScreen
 from reader.ui.screens.note import NoteScreen
 
 if TYPE_CHECKING:
@@ -45,13 +46,19 @@ class BookmarksChanged(Message):
     """What the store holds now (newest first), with things to tell the reader."""
 
     def __init__(
-        self, store: Any, bookmarks: list[Bookmark], notices: list[str], severity: str = "information"
+        self,
+        store: Any,
+        bookmarks: list[Bookmark],
+        notices: list[str],
+        severity: str = "information",
+        signature: object = None,
     ) -> None:
         super().__init__()
         self.store = store
         self.bookmarks = bookmarks
         self.notices = notices
         self.severity = severity
+        self.signature = signature  # the file's signature taken just before it was read
 
 
 class BookmarkRefused(Message):
@@ -65,14 +72,19 @@ class BookmarkRefused(Message):
 class NoteWanted(Message):
     """The store can take a note on `bookmark`'s article; `existing` is what it holds, if anything."""
 
-    def __init__(self, bookmark: Bookmark, existing: Bookmark | None) -> None:
+    def __init__(self, bookmark: Bookmark, existing: Bookmark | None, draft: Draft | None = None) -> None:
         super().__init__()
         self.bookmark = bookmark
         self.existing = existing
+        self.draft = draft  # unsaved text left by an editor that did not close normally
 
 
 class BookmarkingMixin(_AppBase):
     """Bookmarks and notes for `ReaderApp` (which supplies `main`, `archive`, `issue_labels`)."""
+
+    #: How often the database file is checked for changes made by another copy of kanbao
+    #: (a stat: inode, mtime, size). The marks on screen follow within this delay.
+    BOOKMARK_POLL_SECONDS: float = 1.0
 
     def init_bookmarks(self, store: BookmarkStore | None, db: str | os.PathLike[str] | None) -> None:
         """`store` if given, else one opened at `db` (else $READER_DB, else the user data dir)."""
@@ -81,6 +93,8 @@ class BookmarkingMixin(_AppBase):
         self.bookmarks: list[Bookmark] = []
         self._db = db
         self._store_lock = threading.Lock()
+        self._db_signature: object = None  # the file as last read, to notice other copies' writes
+        self._watching = False
 
     # -- keeping the lists in step with the store ----------------------------------------
 
@@ -95,7 +109,10 @@ class BookmarkingMixin(_AppBase):
                 except Exception as error:  # reading goes on without bookmarks
                     self.post_message(BookmarkRefused(f"Bookmarks are unavailable: {error}"))
                     return
-            self._post_state(store, store.take_messages(), "warning")
+            notices = store.take_messages()
+            if store.writable_reason is None:
+                notices += [_draft_notice(draft) for draft in store.drafts.all()]
+            self._post_state(store, notices, "warning")
 
     @work(thread=True, group="bookmarks")
     def refresh_bookmarks(self) -> None:
@@ -107,16 +124,21 @@ class BookmarkingMixin(_AppBase):
             self._post_state(store, [])
 
     def _post_state(self, store: BookmarkStore, notices: list[str], severity: str = "information") -> None:
+        signature = store.file_signature()  # before the read: a write after it is noticed next poll
         try:
             bookmarks = store.list()
         except (StoreError, OSError) as error:
             self.post_message(BookmarkRefused(f"The bookmarks could not be read: {error}"))
             return
-        self.post_message(BookmarksChanged(store, bookmarks, notices, severity))
+        self.post_message(BookmarksChanged(store, bookmarks, notices, severity, signature))
 
     def on_bookmarks_changed(self, message: BookmarksChanged) -> None:
         self.store = message.store
         self.bookmarks = message.bookmarks
+        self._db_signature = message.signature
+        if not self._watching:
+            self._watching = True
+            self.set_interval(self.BOOKMARK_POLL_SECONDS, self._poll_bookmarks)
         for notice in message.notices:
             self.notify(notice, severity=message.severity, timeout=10, markup=False)  # type: ignore[arg-type]
         self.show_bookmark_marks()
@@ -125,6 +147,22 @@ class BookmarkingMixin(_AppBase):
         if message.reason.startswith("Bookmarks are unavailable"):
             self.store_problem = message.reason
         self.notify(message.reason, title="Bookmarks", severity="error", timeout=10, markup=False)
+
+    def _poll_bookmarks(self) -> None:
+        """Re-read the store when its file changed (another copy of kanbao wrote it).
+
+        Without this each copy showed ★ from its own last read, so a reader could not see, and
+        `b` could not respect, a bookmark made in the other copy.
+        """
+        store = self.store
+        if store is None:
+            return
+        signature = store.file_signature()
+        if signature != self._db_signature:
+            self._db_signature = signature
+            self.refresh_bookmarks()
+            if isinstance(self.screen, BookmarksScreen):
+                self.screen.load()  # the list open now follows too
 
     def show_bookmark_marks(self) -> None:
         """★ on bookmarked articles, and each issue's count, from the last read of the store."""
@@ -168,21 +206,45 @@ class BookmarkingMixin(_AppBase):
         return bookmark_here(entry, main.view.top_block(), label)
 
     def action_bookmark(self) -> None:
-        """`b`: bookmark the article at the paragraph on top of the view, or remove its bookmark."""
+        """`b`: bookmark the article at the paragraph on top of the view, or remove its bookmark.
+
+        Removing a bookmark that carries a note asks first: a note is never lost to one key.
+        """
         mark = self._mark_here()
         store = self._usable_store() if mark is not None else None
-        if mark is not None and store is not None:
-            self._toggle(store, mark)
+        if mark is None or store is None:
+            return
+        seen = next((b for b in self.bookmarks if b.key == mark.key), None)
+        if seen is None or not seen.note.strip():
+            self._toggle(store, mark, seen)
+            return
+
+        def answered(remove: bool | None) -> None:
+            if remove:
+                self._toggle(store, mark, seen)
+
+        title = seen.title or seen.article_id
+        note = " ".join(seen.note.split())
+        preview = note if len(note) <= 80 else note[:79] + "…"
+        self.push_screen(
+            ConfirmScreen(
+                f"Remove the bookmark on «{title}» and its note?\n\n✎ {preview}", yes="Remove", no="Keep"
+            ),
+            answered,
+        )
 
     @work(thread=True, group="bookmarks")
-    def _toggle(self, store: BookmarkStore, mark: Bookmark) -> None:
+    def _toggle(self, store: BookmarkStore, mark: Bookmark, seen: Bookmark | None) -> None:
         with self._store_lock:
             try:
-                added, stored = store.toggle(mark)
+                added, stored, done = store.toggle(mark, seen=seen)
             except StoreError as error:
                 self.post_message(BookmarkRefused(str(error)))
                 return
             title = stored.title or stored.article_id
+            if not done:
+                self._post_state(store, [_changed_elsewhere(title, added, seen is None)], "warning")
+                return
             if added:
                 notice = f"Bookmarked «{title}» at paragraph {stored.paragraph + 1}."
             else:
@@ -204,7 +266,7 @@ class BookmarkingMixin(_AppBase):
             if problem is not None:
                 self.post_message(BookmarkRefused(problem))
                 return
-            self.post_message(NoteWanted(mark, store.get(*mark.key)))
+            self.post_message(NoteWanted(mark, store.get(*mark.key), store.drafts.get(*mark.key)))
 
     def on_note_wanted(self, message: NoteWanted) -> None:
         store = self.store
@@ -219,7 +281,17 @@ class BookmarkingMixin(_AppBase):
                 self.refresh_bookmarks()
 
         note = message.existing.note if message.existing is not None else ""
-        self.push_screen(NoteScreen(heading, note, partial(store.set_note, message.bookmark)), closed)
+        draft = message.draft
+        self.push_screen(
+            NoteScreen(
+                heading,
+                note,
+                partial(store.set_note, message.bookmark),
+                **note_drafts(store, shown),
+                recovered=draft.text if draft is not None and draft.text != note else None,
+            ),
+            closed,
+        )
 
     def action_bookmarks(self) -> None:
         """`B`: the bookmarks screen; choosing one opens its article at the bookmarked paragraph."""
@@ -236,3 +308,23 @@ class BookmarkingMixin(_AppBase):
                 self.open_position(position)  # type: ignore[attr-defined]
 
         self.push_screen(BookmarksScreen(store, self.archive, scan_done=main.scan_done), chosen)  # type: ignore[attr-defined]
+
+
+def _changed_elsewhere(title: str, bookmarked: bool, saw_none: bool) -> str:
+    """What `b` says when another copy of kanbao changed this bookmark since the screen was drawn."""
+    if not bookmarked:
+        return f"«{title}» was already unbookmarked in another copy of kanbao; nothing changed."
+    if saw_none:
+        return f"«{title}» is already bookmarked (in another copy of kanbao); it is kept as it is."
+    return (
+        f"The bookmark on «{title}» was changed in another copy of kanbao; nothing removed. "
+        "Look at it, then press b again to remove it."
+    )
+
+
+def _draft_notice(draft: Draft) -> str:
+    title = draft.title or draft.article_id
+    return (
+        f"An unsaved note on «{title}» was kept when kanbao closed ({draft.saved[:16].replace('T', ' ')}): "
+        "press a on that article to get it back."
+    )

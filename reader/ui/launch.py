@@ -28,13 +28,27 @@ def _first_page(path: Path) -> bool:
     return False
 
 
+def _unlistable(path: Path) -> OSError | None:
+    """Why the folder `path` cannot be listed (mode 000, not this user's), or None."""
+    try:
+        with os.scandir(path):
+            return None
+    except OSError as error:
+        return error
+
+
 def check_paths(paths: list[Path]) -> tuple[list[Path], list[str]]:
     """The paths that hold pages, and one message per path that does not."""
+    from reader.archive.discovery import describe_os_error
+
     usable: list[Path] = []
     problems: list[str] = []
     for path in paths:
+        denied = _unlistable(path) if path.is_dir() else None
         if not path.exists():
             problems.append(f"{path}: no such file or folder")
+        elif denied is not None:  # not "no page files": the pages may be there, unreadable
+            problems.append(describe_os_error(str(path), denied))
         elif path.is_dir() and not _first_page(path):
             problems.append(f"{path}: no page files (*.txt) in this folder")
         elif not os.access(path, os.R_OK):

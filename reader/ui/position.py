@@ -28,6 +28,7 @@ class PositionKeeper:
     def __init__(self, store: Any, archive: str) -> None:
         self.store = store
         self.archive = archive
+        self._reported = ""  # the save failure already told: a read-only disk is said once
 
     def load(self) -> tuple[ReadingPosition | None, str]:
         """The stored position (or None) and an error message when the store failed."""
@@ -45,7 +46,11 @@ class PositionKeeper:
         )
 
     def save(self, position: ReadingPosition) -> str:
-        """Save `position`; return an error message instead of raising."""
+        """Save `position`; return an error message instead of raising.
+
+        The same failure again (every article move on a read-only disk) returns "": the reader
+        was told once. A success, or a different failure, is news again.
+        """
         from reader.store import ReadingPosition as StoredPosition
 
         try:
@@ -60,5 +65,10 @@ class PositionKeeper:
                 )
             )
         except Exception as error:
-            return f"could not save the reading position: {error}"
+            message = f"could not save the reading position: {error}"
+            if message == self._reported:
+                return ""
+            self._reported = message
+            return message
+        self._reported = ""
         return ""

@@ -25,7 +25,7 @@ from textual.widgets.option_list import Option
 
 from reader.store import Bookmark, StoreError
 from reader.store.export import export_markdown
-from reader.ui.bookmark_places import Located, locate
+from reader.ui.bookmark_places import Located, locate, note_drafts, recovered_text
 from reader.ui.position import ReadingPosition
 from reader.ui.screens.confirm import ConfirmScreen
 from reader.ui.screens.note import NoteScreen
@@ -262,14 +262,21 @@ class BookmarksScreen(Screen[ReadingPosition | None]):
 
     @work(thread=True, group="bookmarks-change")
     def delete(self, bookmark: Bookmark) -> None:
+        """Delete the bookmark as listed: if another copy of kanbao changed it (its note) since
+        the list was read, nothing is deleted and the list is read again to show the change."""
         title = bookmark.title or bookmark.article_id
         try:
-            gone = self.store.delete(bookmark)
+            still_marked, _stored, done = self.store.toggle(bookmark, seen=bookmark)
         except (StoreError, OSError) as error:
             self.post_message(self.Changed(str(error), "error"))
             return
-        notice = f"Bookmark deleted: «{title}»" if gone else f"«{title}» was already deleted"
-        self.post_message(self.Changed(notice))
+        if done:
+            self.post_message(self.Changed(f"Bookmark deleted: «{title}»"))
+        elif still_marked:
+            notice = f"«{title}» was changed in another copy of kanbao; nothing deleted: look at it again."
+            self.post_message(self.Changed(notice, "warning"))
+        else:
+            self.post_message(self.Changed(f"«{title}» was already deleted"))
 
     def action_edit(self) -> None:
         bookmark = self.current
@@ -282,7 +289,14 @@ class BookmarksScreen(Screen[ReadingPosition | None]):
                 self.post_message(self.Changed(f"Note saved: «{saved.title or saved.article_id}»"))
 
         self.app.push_screen(
-            NoteScreen(heading, bookmark.note, partial(self.store.set_note, bookmark)), closed
+            NoteScreen(
+                heading,
+                bookmark.note,
+                partial(self.store.set_note, bookmark),
+                **note_drafts(self.store, bookmark),
+                recovered=recovered_text(self.store, bookmark, bookmark.note),
+            ),
+            closed,
         )
 
     def action_export(self) -> None:

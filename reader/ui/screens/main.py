@@ -184,7 +184,7 @@ class MainScreen(Screen):
         """The open issue grew while it was being read: load the pages it gained."""
         row = next((r for r in rows if r.key == self.open_issue_key), None)
         if row is not None and not self.loading_issue and row.page_count > self._loaded_pages:
-            self.load_issue(row, self._loaded_pages)
+            self._load_pages(row, self._loaded_pages)
 
     # -- opening an issue ----------------------------------------------------------------
 
@@ -205,8 +205,14 @@ class MainScreen(Screen):
         self._want_first = True
         self.articles.reset("loading…")
         self.view.show_article(None, "Loading…")
-        self.load_issue(row, 0)
+        self._load_pages(row, 0)
         self.update_status()
+
+    def _load_pages(self, row: IssueRow, first_page: int) -> None:
+        # The flag lives on the event loop (set here, cleared by IssueLoaded), so a snapshot and
+        # the end of a load can never both believe the other will pick up the new pages.
+        self.loading_issue = True
+        self.load_issue(row, first_page)
 
     @work(thread=True, exclusive=True, group="issue")
     def load_issue(self, row: IssueRow, first_page: int) -> None:
@@ -214,17 +220,13 @@ class MainScreen(Screen):
         from textual.worker import get_current_worker
 
         worker = get_current_worker()
-        self.loading_issue = True
-        try:
-            archive = self.app.archive  # type: ignore[attr-defined]
-            for index, ref in enumerate(row.pages[first_page:], start=first_page):
-                if worker.is_cancelled:
-                    return
-                page = archive.load(ref)
-                self.post_message(PageLoaded(row.key, index, ref, page))
-            self.post_message(IssueLoaded(row.key))
-        finally:
-            self.loading_issue = False
+        archive = self.app.archive  # type: ignore[attr-defined]
+        for index, ref in enumerate(row.pages[first_page:], start=first_page):
+            if worker.is_cancelled:
+                return
+            page = archive.load(ref)
+            self.post_message(PageLoaded(row.key, index, ref, page))
+        self.post_message(IssueLoaded(row.key))
 
     @on(PageLoaded)
     def _page_loaded(self, message: PageLoaded) -> None:
@@ -246,10 +248,34 @@ class MainScreen(Screen):
 
     @on(IssueLoaded)
     def _issue_loaded(self, message: IssueLoaded) -> None:
-        if message.issue_key == self.open_issue_key and self.pending is not None:
-            self.pending = None  # the remembered article is gone: start at the issue's top
-            if self.articles.entries and self.current is None:
-                self.articles.select_number(0)
+        if message.issue_key != self.open_issue_key:
+            return
+        self.loading_issue = False
+        # The issue may have grown while it loaded (the scan's last snapshot came meanwhile):
+        # load what it gained, or the list would stop short for good.
+        self._refresh_open_issue(self.issues.rows)
+        target = self.pending
+        if target is None or self.loading_issue:
+            return
+        row = self.issues.row(message.issue_key)
+        if self.scan_done or (row is not None and any(p.rel == target.rel for p in row.pages)):
+            self._article_gone(target)
+        else:
+            # The remembered page is in an issue the scan has not reached yet (a large archive
+            # opens its first issue at once): keep waiting for it, and show nothing that would
+            # be saved as the reading position in its place.
+            self.view.show_article(None, f"Finding where you left off ({target.rel})…")
+
+    def _article_gone(self, target: ReadingPosition) -> None:
+        """The article asked for (restore, bookmark, search hit) is not on its page any more."""
+        self.pending = None
+        name = target.rel.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+        self.notify(f"That article is no longer on {name}.", severity="warning", markup=False)
+        self._show_first()
+
+    def _show_first(self) -> None:
+        if self.articles.entries and self.current is None:
+            self.articles.select_number(0)
 
     # -- showing an article --------------------------------------------------------------
 
@@ -265,6 +291,7 @@ class MainScreen(Screen):
         if entry is self.current and at is None:
             return
         self.current = entry
+        self.pending = None  # an article is shown: any restore still waiting is over
         self.view.show_article(entry.article)
         self.names.article_shown()
         if at is not None and (at.scroll > 0 or at.paragraph > 0):  # a bookmark gives a paragraph only
@@ -361,6 +388,7 @@ class MainScreen(Screen):
             if self.scan_done:
                 self.pending = None
                 self.notify("That article is no longer in the archive.", severity="warning")
+                self._show_first()
             return
         if key != self.open_issue_key:
             self.issues.highlighted = self.issues.get_option_index(key)
@@ -368,7 +396,9 @@ class MainScreen(Screen):
             return
         number = self.articles.find(target.rel, target.article_id)
         if number is None:
-            return  # its page is still loading
+            if not self.loading_issue:  # the issue is loaded and the article is not in it
+                self._article_gone(target)
+            return  # else its page is still loading
         self.pending = None
         self._want_first = False
         self.articles.select_number(number)

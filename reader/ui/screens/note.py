@@ -26,7 +26,7 @@ from textual.screen import ModalScreen
 from textual.timer import Timer
 from textual.widgets import Static, TextArea
 
-from reader.store import Bookmark, StoreError
+from reader.store import Bookmark, StoreConflict, StoreError
 from reader.ui.screens.confirm import ConfirmScreen
 
 #: Seconds of quiet in typing after which the draft is written.
@@ -48,6 +48,13 @@ class NoteScreen(ModalScreen[Bookmark | None]):
             super().__init__()
             self.bookmark = bookmark
 
+    class Conflict(Message):
+        """Another copy of kanbao saved a different note meanwhile; `current` is that note."""
+
+        def __init__(self, current: str) -> None:
+            super().__init__()
+            self.current = current
+
     class Failed(Message):
         """The store refused the note; `reason` is the sentence to show."""
 
@@ -59,7 +66,7 @@ class NoteScreen(ModalScreen[Bookmark | None]):
         self,
         heading: str,
         note: str,
-        save: Callable[[str], Bookmark],
+        save: Callable[..., Bookmark],
         *,
         keep: Callable[[str], None] | None = None,
         drop: Callable[[], None] | None = None,
@@ -68,7 +75,8 @@ class NoteScreen(ModalScreen[Bookmark | None]):
         super().__init__()
         self.heading = heading
         self.original = note
-        self._save = save
+        self._save = save  # save(text, expected=note the editor started from)
+        self.base = note  # the stored note this text replaces
         self._keep = keep
         self._drop = drop
         self.recovered = recovered
@@ -140,7 +148,9 @@ class NoteScreen(ModalScreen[Bookmark | None]):
     @work(thread=True, exclusive=True, group="note-save")
     def _write(self, text: str) -> None:
         try:
-            saved = self._save(text)
+            saved = self._save(text, expected=self.base)
+        except StoreConflict as conflict:
+            self.post_message(self.Conflict(conflict.current))
         except (StoreError, OSError) as error:
             self.post_message(self.Failed(str(error)))
         else:
@@ -151,6 +161,28 @@ class NoteScreen(ModalScreen[Bookmark | None]):
         if self._draft_timer is not None:
             self._draft_timer.stop()
         self.dismiss(message.bookmark)
+
+    def on_note_screen_conflict(self, message: Conflict) -> None:
+        """Show what the other copy saved; replace it only when the reader says so."""
+        self.saving = False
+        theirs = " ".join(message.current.split()) or "(empty)"
+        if len(theirs) > 200:
+            theirs = theirs[:199] + "…"
+
+        def answered(replace: bool | None) -> None:
+            if replace:
+                self.base = message.current
+                self.action_save()
+
+        self.app.push_screen(
+            ConfirmScreen(
+                "This note was changed in another copy of kanbao while you wrote. It now reads:"
+                f"\n\n✎ {theirs}\n\nReplace it with yours?",
+                yes="Replace",
+                no="Keep editing",
+            ),
+            answered,
+        )
 
     def on_note_screen_failed(self, message: Failed) -> None:
         self.saving = False

@@ -53,16 +53,10 @@ class WordInfo:
 
 
 def word_pieces(word: str) -> Pieces:
-    """The everyday reading of `word`, syllable by syllable with tones: 创新 -> chuàng xīn."""
-    from reader.lang.pinyin import is_hanzi, reading_syllables, tone_number
+    """The everyday reading of `word` as one written word, with tones: 创新 -> chuàngxīn."""
+    from reader.lang.pinyin import word_pieces as pieces_of
 
-    pieces: list[tuple[str, int]] = []
-    for syllable in reading_syllables(word):
-        if pieces:
-            pieces.append((" ", 0))
-        toned = any(is_hanzi(c) for c in word) and syllable.isalpha()
-        pieces.append((syllable, tone_number(syllable) if toned else 0))
-    return tuple(pieces)
+    return tuple(pieces_of(word))
 
 
 def look_up(word: str, name: NameEntry | None) -> WordInfo:
