@@ -144,15 +144,19 @@ def score_page(pred: dict[str, Any], gold: dict[str, Any], raw: str) -> Score:
     return result
 
 
-def score_corpus(pages: Path, gold: Path, names: list[str] | None = None) -> Score:
-    """Parse each gold file's page with the parser (form-feed pages merged back) and score it."""
+def score_corpus(pages: Path, gold: Path, names: list[str] | None = None, pdfs: Path | None = None) -> Score:
+    """Parse each gold file's page with the parser (form-feed pages merged back) and score it.
+
+    With `pdfs`, the page parsed is the PDF of the same name there; the loss check still reads
+    the text dump in `pages`, which holds the same characters."""
     total = Score()
     for gold_file in sorted(gold.glob("*.gold.json")):
         want = json.loads(gold_file.read_text(encoding="utf-8"))
         if names is not None and want["file"] not in names:
             continue
         path = pages / want["file"]
-        parts = [page.to_json() for page in read_pages(path)]
+        source = path if pdfs is None else pdfs / (path.stem + ".pdf")
+        parts = [page.to_json() for page in read_pages(source)]
         pred = {
             "articles": [a for part in parts for a in part["articles"]],
             "leftover": [x for part in parts for x in part["leftover"]],

@@ -45,6 +45,15 @@ def default_cache_dir() -> Path:
     return Path(platformdirs.user_cache_dir("kanbao"))
 
 
+def _pdf_parts(path: str) -> int:
+    """How many pages a PDF holds as an issue's parts (0: one page, like a one-page text file).
+    A PDF of several pages is a whole issue, like a dump with form feeds."""
+    from reader.page.pdf import count_pdf_pages  # PDF code loads with the first PDF found
+
+    pages = count_pdf_pages(path)
+    return pages if pages > 1 else 0
+
+
 def _read_head(path: str) -> bytes:
     """The page file's bytes (up to the parser's limit), b"" when it cannot be read: one read
     in the scan worker tells how many form-feed pages it holds; its load says why it failed."""
@@ -104,9 +113,12 @@ class Archive:
         self._cache_error_reported = False  # a fresh error list says it again
         self._by_rel = {}
         for found in discover_pages(self.paths, self.errors.append, cancel):
-            data = _read_head(found.path)
-            parts = count_pages(data)
-            printed = _Printed(data)
+            if found.path.lower().endswith(".pdf"):
+                parts, printed = _pdf_parts(found.path), _Printed(b"")
+            else:
+                data = _read_head(found.path)
+                parts = count_pages(data)
+                printed = _Printed(data)
             for part in range(1, parts + 1) if parts else (0,):
                 ref = index.add(found, part, printed)
                 # the same rel under two roots: the first one found keeps the bookmark key

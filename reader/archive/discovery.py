@@ -24,6 +24,8 @@ from dataclasses import dataclass
 from reader.archive.naming import date_in_name, natural_key
 
 PAGE_SUFFIX = ".txt"
+#: Every suffix a page file may have in a folder: text dumps and the papers' PDFs themselves.
+PAGE_SUFFIXES = (PAGE_SUFFIX, ".pdf")
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +64,7 @@ def _listing_order(entry: os.DirEntry[str]) -> tuple[str, tuple[tuple[int, int |
 
 
 def _is_page_name(name: str) -> bool:
-    return name.lower().endswith(PAGE_SUFFIX)
+    return name.lower().endswith(PAGE_SUFFIXES)
 
 
 class _Walk:
@@ -91,7 +93,7 @@ class _Walk:
             if stat.S_ISDIR(info.st_mode):
                 present = yield from self._folder_tree(absolute, info)
                 if present == 0 and not self.cancelled():
-                    self._report(f"{shown}: no pages (*{PAGE_SUFFIX}) in this folder")
+                    self._report(f"{shown}: no pages (*{PAGE_SUFFIX} or *.pdf) in this folder")
             elif stat.S_ISREG(info.st_mode):
                 # A file named on the command line is a page whatever its suffix.
                 if absolute not in self._seen_files:

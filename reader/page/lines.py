@@ -69,6 +69,7 @@ class Line:
         "body",
         "cells",
         "frame_start",
+        "indent_known",
         "indented",
         "kind",
         "letter_spaced",
@@ -94,6 +95,7 @@ class Line:
         self.kind = kind  # text | byline | credit | notice | furniture | cont-out | cont-in
         self.frame_start = frame_start  # a leading space: extraction starts a new text frame
         self.indented = indented  # a kept paragraph indent (two full-width spaces)
+        self.indent_known = False  # measured on the page (a PDF): `indented` is the whole truth
         self.authors = authors
         spaced = " " in text or "\t" in text or "\u3000" in text
         body = despace(text) if spaced else text  # the line as body text: no justification spaces

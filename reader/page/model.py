@@ -23,9 +23,15 @@ class Block:
     kind: BlockKind
     text: str
     lines: LineSpan
+    #: Where the block stands on its PDF page: x0, top, x1, bottom in points from the top-left
+    #: corner. None for pages read from text dumps, which have no geometry.
+    bbox: tuple[float, float, float, float] | None = None
 
     def to_json(self) -> dict[str, Any]:
-        return {"kind": self.kind, "text": self.text, "lines": list(self.lines)}
+        data: dict[str, Any] = {"kind": self.kind, "text": self.text, "lines": list(self.lines)}
+        if self.bbox is not None:
+            data["bbox"] = list(self.bbox)
+        return data
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,7 +164,9 @@ class Page:
                 title=a["title"],
                 byline=a["byline"],
                 authors=tuple(a["authors"]),
-                blocks=tuple(Block(b["kind"], b["text"], tuple(b["lines"])) for b in a["blocks"]),
+                blocks=tuple(
+                    Block(b["kind"], b["text"], tuple(b["lines"]), _bbox(b.get("bbox"))) for b in a["blocks"]
+                ),
                 lines=tuple(a["lines"]),
             )
             for a in data["articles"]
@@ -179,3 +187,10 @@ class Page:
             warnings=tuple(data.get("warnings", ())),
             part=int(data.get("part", 0)),
         )
+
+
+def _bbox(value: Any) -> tuple[float, float, float, float] | None:
+    """A block's box read back from JSON (None when absent or malformed)."""
+    if isinstance(value, list) and len(value) == 4:
+        return (float(value[0]), float(value[1]), float(value[2]), float(value[3]))
+    return None

@@ -32,7 +32,7 @@ from reader.page.lines import classify
 from reader.page.load import MAX_PAGE_BYTES, DecodedText, decode_bytes, split_lines, split_pages
 from reader.page.model import Article, Block, Leftover, Page, PageInfo
 from reader.page.stories import split_merged
-from reader.page.structure import Unit, page_units
+from reader.page.structure import Unit, headings_by_type, page_units
 from reader.page.text import content_key, tidy_heading
 from reader.page.version import parser_version
 
@@ -53,15 +53,30 @@ ID_CHARS = 64
 
 
 def read_page(path: Path | str, source: str | None = None) -> Page:
-    """Read and parse a page file as one page. Never raises: problems become the page's status."""
+    """Read and parse a page file as one page. Never raises: problems become the page's status.
+
+    A PDF is read through its geometry (`pdf.py`); as one page, that is its first page."""
+    if _is_pdf(path):
+        from reader.page.pdf import read_pdf  # the layout code loads with the first PDF
+
+        return read_pdf(path, source)[0]
     data, failed = _read_bytes(path, source)
     return failed if failed is not None else parse_page(data, _name(path, source))
 
 
 def read_pages(path: Path | str, source: str | None = None) -> tuple[Page, ...]:
-    """Read a file and parse each of its form-feed pages. Never raises; at least one Page."""
+    """Read a file and parse each of its form-feed pages (a PDF: each of its pages). Never
+    raises; at least one Page."""
+    if _is_pdf(path):
+        from reader.page.pdf import read_pdf
+
+        return read_pdf(path, source)
     data, failed = _read_bytes(path, source)
     return (failed,) if failed is not None else parse_pages(data, _name(path, source))
+
+
+def _is_pdf(path: Path | str) -> bool:
+    return str(path).lower().endswith(".pdf")
 
 
 def _name(path: Path | str, source: str | None) -> str:
@@ -146,11 +161,24 @@ def parse_text(text: str, source: str = "<text>") -> Page:
     return _parse_lines(raw_lines, numbers, source, 0)
 
 
-def _parse_lines(raw_lines: list[str], numbers: list[int], source: str, part: int) -> Page:
+def _parse_lines(
+    raw_lines: list[str],
+    numbers: list[int],
+    source: str,
+    part: int,
+    heading_type: frozenset[int] = frozenset(),
+    indent_known: frozenset[int] = frozenset(),
+) -> Page:
+    """From a PDF's geometry: `heading_type`, numbers of lines set in headline type;
+    `indent_known`, body lines whose indent (or its absence) was measured."""
     lines = classify(raw_lines, numbers)
     if not lines:
         return Page(source=source, articles=(), status="empty", warnings=("the page has no text",), part=part)
+    for line in lines:
+        line.indent_known = line.number in indent_known
     units = page_units(lines)
+    if heading_type:
+        units = headings_by_type(units, heading_type)
     sequence, stray = build_cores(units)
     cores = split_merged(assign_headlines(sequence))
     articles: list[Article] = []

@@ -90,6 +90,8 @@ def paragraph_ends(line: Line, following: Line, column: int, cells_column: int |
     """
     if _starts_paragraph(following):
         return True
+    if following.indent_known:
+        return False  # a body line measured flush with its column (a PDF) goes on with the paragraph
     heading = following.phrase_gap or following.width_in(column) > column + WIDE_CELLS
     evidence = _break_evidence(line.width_in(column), following.width_in(column), column, heading)
     if cells_column:
@@ -143,7 +145,12 @@ def _heading_prefix(chunk: list[Line], column: int, cells_column: int) -> int:
         line = chunk[body_start]
         if line.opens_with_dateline:
             return body_start  # `本报讯…` opens the paragraph: what stands above it is a heading
-        if body_start < last and line.width < short and _short(line, column, cells_column):
+        if (
+            body_start < last
+            and line.width < short
+            and _short(line, column, cells_column)
+            and not line.indent_known  # measured flush (a PDF): short by justification only
+        ):
             return body_start  # a short line inside a paragraph is its first (the lost indent)
         candidate = chunk[body_start - 1]
         if candidate.opens_with_dateline or candidate.indented:
@@ -392,3 +399,23 @@ def bylined_names(text: str, *, alone: bool) -> tuple[str, ...] | None:
     if name[:2] in COMPOUND_SURNAMES:
         return None
     return found if len(name) == 3 or (alone and len(name) == 2) else None
+
+
+def headings_by_type(units: list[Unit], heading_type: frozenset[int]) -> list[Unit]:
+    """Where the type size is known (a PDF), a paragraph set wholly in headline type is a
+    heading, and headline-type lines opening a paragraph are a heading above it: the text
+    rules guess from widths and sentence ends, which a deck ending in ？ defeats. Right under
+    another heading, it is that headline's next line."""
+    out: list[Unit] = []
+    for unit in units:
+        if unit.kind != "paragraph" or unit.lines[0].number not in heading_type:
+            out.append(unit)
+            continue
+        split = next((i for i, ln in enumerate(unit.lines) if ln.number not in heading_type), len(unit.lines))
+        if out and out[-1].kind == "heading":
+            out[-1].lines.extend(unit.lines[:split])  # the deck under its title: one headline
+        else:
+            out.append(Unit("heading", unit.lines[:split], unit.column))
+        if split < len(unit.lines):
+            out.append(Unit("paragraph", unit.lines[split:], unit.column))
+    return out
