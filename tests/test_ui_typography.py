@@ -97,3 +97,26 @@ async def test_archive_search_results_break_lines_by_the_rules(tmp_path: Path, w
         # A snippet that starts mid-sentence opens with "…" on its own indented first line.
         rows = [row.replace("  …", "  ", 1) if row.startswith("  …") else row for row in rows]
         assert not broken_rows(rows), rows
+
+
+@pytest.mark.parametrize("size", [(60, 30), (80, 24), (100, 30)])
+async def test_no_headline_line_is_an_orphan_of_one_or_two_characters(tmp_path: Path, size) -> None:
+    app = seed_app(tmp_path)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot, loaded(app))
+        layout_lines = []
+        for number in range(len(app.main.articles.entries)):
+            if number:
+                await pilot.press("right_square_bracket")
+            await settle(pilot, lambda n=number: app.main.current is app.main.articles.entries[n])
+            layout = app.main.view.layout
+            assert layout is not None
+            for entry in layout.lines:
+                block = layout.blocks[entry.block] if entry.block >= 0 else None
+                if block is not None and block.role in ("kicker", "title", "subtitle"):
+                    text = layout._shown[entry.block].text[entry.line.start : entry.line.end]
+                    layout_lines.append((block.text, text))
+        wrapped = [(whole, line) for whole, line in layout_lines if whole != line]
+        assert wrapped  # some headlines do wrap at these widths
+        short = [(whole, line) for whole, line in wrapped if len(line.strip()) <= 2]
+        assert not short, short
