@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import itertools
 import re
-import statistics
 from functools import lru_cache
 
 from reader.page.assemble import Core, runs_on, tokens
@@ -107,12 +106,12 @@ def _best_split(core: Core, briefs: list[Core]) -> tuple[Core, Core, Core | None
         return None
     min_match, min_margin = (CONFLICT_MATCH, CONFLICT_MARGIN) if conflict else (MIN_MATCH, MIN_MARGIN)
     texts = [_han("".join(ln.body for ln in u.lines)) for u in units]
-    spacing = [_spacing(u) for u in units]
+    spacing: list[int] = []  # each unit's line spacing, measured when a seam first needs it
     best: tuple[float, int, int, Heads] | None = None
     for end, start, options in trials:
         before = "".join(texts[:end])
         after = "".join(texts[start:])
-        bonus = SPACING_BONUS if _side_spacing(spacing[:end][::-1]) != _side_spacing(spacing[start:]) else 0.0
+        bonus: float | None = None
         for option in options:
             head_first, head_second, _ = option
             # cheapest test first: most seams fail at once
@@ -122,6 +121,10 @@ def _best_split(core: Core, briefs: list[Core]) -> tuple[Core, Core, Core | None
             first_here = _match(head_first, before)
             if first_here < min_match:
                 continue
+            if bonus is None:
+                spacing = spacing or [_spacing(u) for u in units]
+                changes = _side_spacing(spacing[:end][::-1]) != _side_spacing(spacing[start:])
+                bonus = SPACING_BONUS if changes else 0.0
             first_there, second_there = _match(head_first, after), _match(head_second, before)
             margin = min(first_here - first_there, second_here - second_there) + bonus
             if margin < min_margin:
@@ -169,8 +172,8 @@ def _spacing(unit: Unit) -> int:
     0 for a unit of one line, which cannot tell."""
     if unit.kind != "paragraph" or len(unit.lines) < 2:
         return 0
-    steps = [b.number - a.number for a, b in itertools.pairwise(unit.lines)]
-    return round(statistics.median(steps))
+    steps = sorted(b.number - a.number for a, b in itertools.pairwise(unit.lines))
+    return steps[len(steps) // 2]
 
 
 def _side_spacing(spacings: list[int]) -> int:

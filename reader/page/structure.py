@@ -139,25 +139,24 @@ def _heading_prefix(chunk: list[Line], column: int, cells_column: int) -> int:
     column, a phrase gap) and everything above it is a heading standing right above the
     paragraph: a subhead, or a headline printed before its body.
     """
-    last = body_start = len(chunk) - 1
+    body_start = len(chunk) - 1
+    if body_start and chunk[body_start].opens_with_dateline:
+        return body_start  # `本报讯…` opens the paragraph: what stands above it is a heading
     short = column - RUNNING_SLACK
     while body_start > 0:
-        line = chunk[body_start]
-        if line.opens_with_dateline:
-            return body_start  # `本报讯…` opens the paragraph: what stands above it is a heading
-        if (
-            body_start < last
-            and line.width < short
-            and _short(line, column, cells_column)
-            and not line.indent_known  # measured flush (a PDF): short by justification only
-        ):
-            return body_start  # a short line inside a paragraph is its first (the lost indent)
         candidate = chunk[body_start - 1]
         if candidate.opens_with_dateline or candidate.indented:
             return body_start - 1
         if not _body_shaped(candidate, column, first=True):
             break
         body_start -= 1
+        if (
+            body_start
+            and candidate.width < short
+            and _short(candidate, column, cells_column)
+            and not candidate.indent_known  # measured flush (a PDF): short by justification only
+        ):
+            return body_start  # a short line inside a paragraph is its first (the lost indent)
     return body_start
 
 
