@@ -87,3 +87,17 @@ def test_a_date_in_the_names_still_decides_the_issue(tmp_path: Path) -> None:
     archive = Archive([tmp_path], use_cache=False)
     [ref] = archive.scan_all()
     assert ref.date == "2021-07-29"
+
+
+def test_reader_parse_of_a_folder_reads_an_issue_file_once(tmp_path: Path) -> None:
+    import json
+    import subprocess
+    import sys
+
+    _issue_file(tmp_path)
+    run = subprocess.run(
+        [sys.executable, "-m", "reader", "parse", "--json", str(tmp_path)], capture_output=True, text=True
+    )
+    assert run.returncode == 0, run.stderr
+    parts = [json.loads(line)["part"] for line in run.stdout.splitlines()]
+    assert parts == [1, 2, 3]

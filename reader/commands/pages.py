@@ -83,5 +83,9 @@ class PageReader:
                 self.error(error)
             if not refs:
                 self.error(f"{name}: no pages (*.txt) found in this folder")
+            seen: set[Path] = set()
             for ref in refs:
-                yield str(Path(name) / ref.rel)
+                if ref.path in seen:
+                    continue  # a file of several form-feed pages: one ref a page, read once
+                seen.add(ref.path)
+                yield str(Path(name) / ref.rel[: ref.rel.rfind("#")] if ref.part else Path(name) / ref.rel)
