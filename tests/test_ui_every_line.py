@@ -103,3 +103,15 @@ async def test_every_list_entry_is_drawn_whole_beside_the_scrollbar(tmp_path: Pa
             article = entry.article
             shown = (article.title if article.title else article.blocks[0].text[:24]) + article.byline
             assert squeeze(shown).replace("…", "") in drawn, (number, drawn)
+
+
+async def test_a_dateline_byline_is_shown_once(tmp_path: Path) -> None:
+    """`本报约翰内斯堡12月30日电记者温宪…报道：` opens the first paragraph and is the byline too:
+    the article shows it once, where the paragraph begins."""
+    app = seed_app(tmp_path, [DEV / "p01_i1_b1.txt"], restore=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = app.main
+        await settle(pilot, lambda: screen.current is not None and not screen.loading_issue)
+        drawn = squeeze(screen.view.document_text())
+        assert drawn.count("本报约翰内斯堡12月30日电") == 1
+        assert "中南外长高度评价两国建交" in drawn

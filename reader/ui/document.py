@@ -171,7 +171,7 @@ def article_blocks(article: Article, paragraph_style: ParagraphStyle = "indent")
     if subtitle:
         blocks.append(DocBlock("subtitle", subtitle, "subtitle", center=True))
     credit_last = article.kind == "photo" and bool(article.blocks)
-    if article.byline and not credit_last:
+    if article.byline and not credit_last and not _opens_text(article):
         blocks.append(DocBlock("byline", article.byline, "byline", space_before=1 if blocks else 0))
     first_body = True
     for index, block in enumerate(article.blocks):
@@ -190,6 +190,13 @@ def article_blocks(article: Article, paragraph_style: ParagraphStyle = "indent")
     if article.byline and credit_last:
         blocks.append(DocBlock("byline", article.byline, "credit", right=True))
     return blocks
+
+
+def _opens_text(article: Article) -> bool:
+    """The byline is the dateline the first paragraph opens with (`本报北京1月23日讯记者X报道：…`):
+    shown there, it is not shown twice."""
+    first = next((b.text for b in article.blocks if b.kind == "paragraph"), "")
+    return _squeeze(first).startswith(_squeeze(article.byline))
 
 
 def _is_excerpt(article: Article) -> bool:
