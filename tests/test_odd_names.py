@@ -100,3 +100,23 @@ async def test_b_on_such_a_page_bookmarks_it(odd_archive: Path, tmp_path: Path) 
         assert any(m.startswith("Bookmarked") for m in shown(app))
     (mark,) = BookmarkStore(db).list()
     assert mark.rel == "2021-07-01/" + os.fsdecode(ODD)
+
+
+async def test_the_app_shows_such_names_with_a_question_mark(tmp_path: Path) -> None:
+    from reader.ui.app import ReaderApp
+    from tests.screen import region_lines
+
+    folder = tmp_path / "pages"
+    odd_folder = os.path.join(os.fsencode(folder), b"paper-\xe9")
+    try:
+        os.makedirs(odd_folder)
+        shutil.copy(seed_pages()[1], os.path.join(odd_folder, b"page-\xe9.txt"))
+    except (OSError, UnicodeError):
+        pytest.skip("this filesystem refuses names that are not UTF-8")
+    app = ReaderApp(Archive([folder], cache_dir=tmp_path / "cache"), db=tmp_path / "bookmarks.json")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, lambda: app.main.current is not None and app.main.scan_done)
+        issues = "".join(region_lines(app, app.main.issues))
+        status = "".join(region_lines(app, app.main.status))
+        assert "paper-?" in issues and "page-?.txt" in status
+        assert not any("\udc80" <= c <= "\udcff" for c in issues + status)

@@ -21,7 +21,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reader.archive.discovery import FoundPage
-from reader.archive.naming import date_in_folder_chain, date_in_name, page_no_in_name, page_sort_key
+from reader.archive.naming import (
+    date_in_folder_chain,
+    date_in_name,
+    page_no_in_name,
+    page_sort_key,
+    printable,
+)
 from reader.page.model import PageInfo
 
 
@@ -172,7 +178,7 @@ class IssueIndex:
         while unique in self.by_key:  # two roots with the same name: keep keys apart
             count += 1
             unique = f"{key}#{count}"
-        issue = Issue(key=unique, date=place.date, label=place.label)
+        issue = Issue(key=unique, date=place.date, label=printable(place.label))
         self.by_key[unique] = issue
         self._by_group[(place.group_path, place.date)] = issue
         self._label(issue, place)
@@ -185,4 +191,4 @@ class IssueIndex:
         same.append((issue, os.path.basename(place.group_path) or place.group_path))
         if place.date and len(same) > 1:
             for other, owner in same:
-                other.label = f"{place.label} {owner}"
+                other.label = printable(f"{place.label} {owner}")

@@ -106,3 +106,13 @@ def page_sort_key(page_no: str, file_name: str) -> tuple[int, str, int, tuple[tu
     letter = page_no[0] if page_no[0].isalpha() else ""
     number = int(page_no[1:] if letter else page_no)
     return (0, letter, number, natural_key(file_name))
+
+
+def printable(name: str) -> str:
+    """A file or folder name as it can be shown: bytes that were not UTF-8 (held as surrogate
+    escapes, which no terminal can print) become `?`."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace").replace("\ufffd", "?")
+    return name

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from reader.archive.naming import printable
 from reader.page.model import Article, Page
 
 
@@ -45,4 +46,4 @@ def page_label(ref: object, page: Page | None = None) -> str:
     if number:
         return f"第{number}版"
     path = getattr(ref, "path", None)
-    return path.name if path is not None else str(getattr(ref, "rel", "page"))
+    return printable(path.name if path is not None else str(getattr(ref, "rel", "page")))
