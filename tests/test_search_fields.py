@@ -139,3 +139,9 @@ def test_cli_filters_and_months(capsys, tmp_path) -> None:
     assert main(["search", "经济", str(paths[0]), "--sort", "newest"]) == 0
     dates = [line.split("\t")[0][:10] for line in capsys.readouterr().out.splitlines()]
     assert dates == sorted(dates, reverse=True)
+
+
+def test_a_traditional_query_finds_the_simplified_text(seeds_index) -> None:
+    simplified = {(r.source, r.article_id) for r in seeds_index.iter_results("数字经济")}
+    traditional = {(r.source, r.article_id) for r in seeds_index.iter_results("數字經濟")}
+    assert simplified and traditional == simplified

@@ -36,3 +36,12 @@ def test_a_query_with_spaces_finds_text_without_them_and_the_reverse() -> None:
 
 def test_an_empty_query_compiles_to_nothing() -> None:
     assert compile_query("  　") is None
+
+
+def test_traditional_and_simplified_characters_fold_together() -> None:
+    assert fold("數字經濟") == fold("数字经济") == "数字经济"
+    query = compile_query("數字經濟")
+    assert query is not None
+    assert find_in_text("发展数字经济", query) == [(2, 6)]
+    simplified = compile_query("数字经济")
+    assert simplified is not None and find_in_text("發展數字經濟", simplified) == [(2, 6)]

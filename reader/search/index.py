@@ -52,7 +52,7 @@ from reader.search.snippet import ELLIPSIS, make_snippet
 from reader.search.tokens import literal_expression, pinyin_expression, text_tokens
 
 #: Changes whenever what the index stores changes (schema, folding, tokens): a mismatch rebuilds.
-INDEX_VERSION = "3"
+INDEX_VERSION = "4"
 #: Commit (and so become visible to queries) at least this often while building.
 _COMMIT_EVERY_PAGES = 256
 _COMMIT_EVERY_SECONDS = 0.5
