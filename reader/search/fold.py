@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Callable
+from contextlib import suppress
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -40,10 +41,8 @@ def _fold_char(char: str) -> str:
         return ""
     folded = unicodedata.normalize("NFKC", char).lower()
     if not folded.isascii():
-        try:
+        with suppress(UnicodeError, ValueError):  # a lone surrogate from an odd decoding: as it is
             folded = _to_simplified()(folded)
-        except (UnicodeError, ValueError):  # a lone surrogate from an odd decoding: as it is
-            pass
     # NFKC turns the full-width space and a few others into ASCII spaces: still spaces.
     return "".join(c for c in folded if not c.isspace())
 

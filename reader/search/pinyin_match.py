@@ -74,6 +74,9 @@ class PinyinQuery:
     marks: tuple[int, ...]
     digits: dict[int, int]
     breaks: frozenset[int]
+    #: True when the letters cut into whole syllables (`zhang`, `xian`, `zhangxusheng`): then
+    #: only whole syllables match, so `zhang` is never 展 + the initial of 工 (发展工程).
+    complete: bool = False
 
     def segmentations(self, limit: int = 48) -> list[list[str]]:
         """Ways to cut the letters into units (syllables, initials, a final prefix), fewest first.
@@ -99,9 +102,11 @@ class PinyinQuery:
                     continue
                 is_unit = (
                     piece in syllables
-                    or (len(piece) == 1 and piece in first_letters)
-                    or piece in _TWO_LETTER_INITIALS
-                    or (j == n and any(s.startswith(piece) for s in syllables))
+                    or (j == n and len(piece) > 1 and any(s.startswith(piece) for s in syllables))
+                    or (
+                        not self.complete
+                        and ((len(piece) == 1 and piece in first_letters) or piece in _TWO_LETTER_INITIALS)
+                    )
                 )
                 if is_unit:
                     for rest in cuts(j):
@@ -171,21 +176,40 @@ def parse_pinyin_query(query: str) -> PinyinQuery | None:
             return None
     if len(letters) < 2:
         return None
-    return PinyinQuery("".join(letters), tuple(marks), digits, frozenset(breaks))
+    spelled = "".join(letters)
+    cuts = frozenset(breaks) | frozenset(digits)
+    return PinyinQuery(spelled, tuple(marks), digits, frozenset(breaks), _whole_syllables(spelled, cuts))
 
 
-def _unit_ends(query: PinyinQuery, i: int, reading: Reading) -> list[int]:
-    """Query positions where a unit starting at letter i can end, if it reads as `reading`."""
+def _whole_syllables(letters: str, cuts: frozenset[int]) -> bool:
+    """True when `letters` cut into whole syllables, none running across a position in `cuts`."""
+    syllables = _syllables()
+    n = len(letters)
+    reachable = [True] + [False] * n
+    for i in range(n):
+        if not reachable[i]:
+            continue
+        for j in range(i + 1, min(n, i + 6) + 1):
+            if letters[i:j] in syllables and not any(i < c < j for c in cuts):
+                reachable[j] = True
+    return reachable[n]
+
+
+def _unit_ends(query: PinyinQuery, i: int, reading: Reading, initials: bool) -> list[int]:
+    """Query positions where a unit starting at letter i can end, if it reads as `reading`:
+    the whole syllable; with `initials`, also its initial; and the rest of an incomplete
+    query as an unfinished last syllable."""
     letters, n = query.letters, len(query.letters)
     syllable = reading.syllable
     candidates: list[int] = []
     if letters.startswith(syllable, i):
         candidates.append(i + len(syllable))
-    initial = syllable[:2] if syllable[:2] in _TWO_LETTER_INITIALS else ""
-    if initial and letters.startswith(initial, i):
-        candidates.append(i + 2)
-    if letters.startswith(syllable[0], i):
-        candidates.append(i + 1)
+    if initials:
+        initial = syllable[:2] if syllable[:2] in _TWO_LETTER_INITIALS else ""
+        if initial and letters.startswith(initial, i):
+            candidates.append(i + 2)
+        if letters.startswith(syllable[0], i):
+            candidates.append(i + 1)
     rest = letters[i:]
     if len(rest) > 1 and syllable.startswith(rest):  # the reader is still typing this one
         candidates.append(n)
@@ -202,14 +226,50 @@ def _unit_ends(query: PinyinQuery, i: int, reading: Reading) -> list[int]:
 
 
 def find_pinyin(text: str, query: PinyinQuery) -> list[tuple[int, int]]:
-    """Non-overlapping (start, end) spans of `text` whose characters read as `query`, in order."""
+    """Non-overlapping (start, end) spans of `text` whose characters read as `query`, in order.
+
+    Whole syllables match anywhere (the last one may be unfinished while typing). A reading
+    that uses initials (`zxs`, `zhangxs`) must cover whole words as jieba cuts the text:
+    章旭升 is a name, but 转型升 is two words and a half (转型 / 升级), never a hit.
+    """
+    spans = _find(text, query, initials=False, bounds=None)
+    if not query.complete and _initials_may_match(text, query):
+        spans.extend(_find(text, query, initials=True, bounds=_word_bounds(text)))
+    kept: list[tuple[int, int]] = []
+    for start, end in sorted(set(spans), key=lambda span: (span[0], -span[1])):
+        if not kept or start >= kept[-1][1]:
+            kept.append((start, end))
+    return kept
+
+
+def _initials_may_match(text: str, query: PinyinQuery) -> bool:
+    """Cheap test before asking jieba: does any character start as the query does?"""
+    first = query.letters[0]
+    return any(any(r.syllable[0] == first for r in readings(char)) for char in set(text))
+
+
+@lru_cache(maxsize=512)
+def _word_bounds(text: str) -> tuple[frozenset[int], frozenset[int]]:
+    """(word starts, word ends) of `text` as jieba cuts it (loaded on first use)."""
+    from reader.lang import segment
+
+    found = segment.words(text)
+    return frozenset(w.start for w in found), frozenset(w.end for w in found)
+
+
+def _find(
+    text: str, query: PinyinQuery, *, initials: bool, bounds: tuple[frozenset[int], frozenset[int]] | None
+) -> list[tuple[int, int]]:
+    """Spans matching `query` from left to right; with `bounds`, only from a word start to a
+    word end."""
     n = len(query.letters)
     memo: dict[tuple[int, int], int] = {}
+    starts, ends = bounds if bounds is not None else (None, None)
 
     def match_from(i: int, t: int) -> int:
         """End (text index) of a match of letters[i:] starting at text[t], or -1."""
         if i == n:
-            return t
+            return t if ends is None or t in ends else -1
         key = (i, t)
         if key in memo:
             return memo[key]
@@ -217,7 +277,7 @@ def find_pinyin(text: str, query: PinyinQuery) -> list[tuple[int, int]]:
         result = -1
         if t < len(text):
             for reading in readings(text[t]):
-                for j in _unit_ends(query, i, reading):
+                for j in _unit_ends(query, i, reading, initials):
                     end = match_from(j, t + 1)
                     if end >= 0:
                         result = end
@@ -231,12 +291,13 @@ def find_pinyin(text: str, query: PinyinQuery) -> list[tuple[int, int]]:
     first = query.letters[0]
     t = 0
     while t < len(text):
-        char_readings = readings(text[t])
-        if char_readings and any(r.syllable[0] == first for r in char_readings):
-            end = match_from(0, t)
-            if end > t:
-                spans.append((t, end))
-                t = end
-                continue
+        if starts is None or t in starts:
+            char_readings = readings(text[t])
+            if char_readings and any(r.syllable[0] == first for r in char_readings):
+                end = match_from(0, t)
+                if end > t:
+                    spans.append((t, end))
+                    t = end
+                    continue
         t += 1
     return spans
