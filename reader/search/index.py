@@ -52,7 +52,7 @@ from reader.search.snippet import ELLIPSIS, make_snippet
 from reader.search.tokens import literal_expression, pinyin_expression, text_tokens
 
 #: Changes whenever what the index stores changes (schema, folding, tokens): a mismatch rebuilds.
-INDEX_VERSION = "4"
+INDEX_VERSION = "5"
 #: Commit (and so become visible to queries) at least this often while building.
 _COMMIT_EVERY_PAGES = 256
 _COMMIT_EVERY_SECONDS = 0.5
@@ -215,13 +215,14 @@ class SearchResults:
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS pages (
-    key TEXT PRIMARY KEY, rel TEXT NOT NULL, path TEXT NOT NULL, part INTEGER NOT NULL,
-    size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL, parser_version TEXT NOT NULL
+    id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, rel TEXT NOT NULL, path TEXT NOT NULL,
+    part INTEGER NOT NULL, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL,
+    parser_version TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS docs (
-    id INTEGER PRIMARY KEY AUTOINCREMENT, page TEXT NOT NULL, number INTEGER NOT NULL,
-    article_id TEXT NOT NULL, title TEXT NOT NULL, date TEXT NOT NULL, page_no TEXT NOT NULL,
-    kind TEXT NOT NULL, authors TEXT NOT NULL
+    id INTEGER PRIMARY KEY AUTOINCREMENT, page INTEGER NOT NULL, number INTEGER NOT NULL,
+    article_id TEXT NOT NULL, date TEXT NOT NULL, page_no TEXT NOT NULL, kind TEXT NOT NULL,
+    authors TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS docs_by_page ON docs (page);
 CREATE INDEX IF NOT EXISTS docs_by_date ON docs (date);
@@ -561,19 +562,30 @@ class SearchIndex:
         except BaseException:
             connection.execute("ROLLBACK")
             raise
+        if not cancelled and indexed and indexed * 10 >= seen:
+            self._compact(connection)
         report = IndexProgress(seen, indexed, unchanged, failed, finished=not cancelled, cancelled=cancelled)
         if progress is not None:
             progress(report)
         return report
 
+    @staticmethod
+    def _compact(connection: sqlite3.Connection) -> None:
+        """After a big build: fold the write-ahead log back into the file (FTS5's 'optimize'
+        was measured too: 2 % smaller, but the rewrite leaves the file bigger until a VACUUM)."""
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
     def _forget_page(self, connection: sqlite3.Connection, key: str) -> None:
         """Remove a page's articles; their FTS ids stay behind, dead (see the module's note)."""
-        dropped = connection.execute("DELETE FROM docs WHERE page=?", (key,)).rowcount
+        row = connection.execute("SELECT id FROM pages WHERE key=?", (key,)).fetchone()
+        if row is None:
+            return
+        dropped = connection.execute("DELETE FROM docs WHERE page=?", (row[0],)).rowcount
         if dropped:
             connection.execute(
                 "UPDATE meta SET value = CAST(value AS INTEGER) + ? WHERE key='dead'", (dropped,)
             )
-        connection.execute("DELETE FROM pages WHERE key=?", (key,))
+        connection.execute("DELETE FROM pages WHERE id=?", (row[0],))
 
     def _replace_page(
         self,
@@ -586,34 +598,33 @@ class SearchIndex:
         self._forget_page(connection, key)
         date = ref.date or page.info.date
         page_no = normal_page(getattr(ref, "page_no", "") or page.info.page_no or "")
+        page_id = connection.execute(
+            "INSERT INTO pages (key, rel, path, part, size, mtime_ns, parser_version) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (key, ref.rel, os.fspath(ref.path), getattr(ref, "part", 0), *state),
+        ).lastrowid
         for number, article in enumerate(page.articles):
             head, everything = _article_parts(article)
             authors = _AUTHOR_SEPARATOR.join(fold(name) for name in article.authors)
-            cursor = connection.execute(
-                "INSERT INTO docs (page, number, article_id, title, date, page_no, kind, authors) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            doc_id = connection.execute(
+                "INSERT INTO docs (page, number, article_id, date, page_no, kind, authors) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
                 (
-                    key,
+                    page_id,
                     number,
                     article.id,
-                    _short_title(article.title),
                     date,
                     page_no,
                     article.kind,
                     f"{_AUTHOR_SEPARATOR}{authors}{_AUTHOR_SEPARATOR}",
                 ),
-            )
-            doc_id = cursor.lastrowid
+            ).lastrowid
             connection.execute(
                 "INSERT INTO fts (rowid, tokens) VALUES (?, ?)", (doc_id, text_tokens(everything))
             )
             head_tokens = text_tokens(head)
             if head_tokens:
                 connection.execute("INSERT INTO head (rowid, tokens) VALUES (?, ?)", (doc_id, head_tokens))
-        connection.execute(
-            "INSERT INTO pages VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (key, ref.rel, os.fspath(ref.path), getattr(ref, "part", 0), *state),
-        )
 
     # -- querying ----------------------------------------------------------------------------
 
@@ -732,7 +743,7 @@ class SearchIndex:
         compiled = compile_query(parsed.words) if parsed.words else None
         cursor = connection.execute(
             "SELECT d.number, d.article_id, d.date, d.page_no, p.rel, p.path, p.part FROM docs d "
-            f"JOIN pages p ON p.key = d.page WHERE {plan.where} ORDER BY {plan.order}",
+            f"JOIN pages p ON p.id = d.page WHERE {plan.where} ORDER BY {plan.order}",
             (*plan.params, *plan.order_params),
         )
         while rows := cursor.fetchmany(_DOCS_PER_FETCH):
