@@ -628,12 +628,15 @@ class SearchIndex:
 
     # -- querying ----------------------------------------------------------------------------
 
-    def search(self, query: str, *, limit: int | None = 100, filters: Filters | None = None) -> SearchResults:
+    def search(
+        self, query: str, *, limit: int | None = 100, filters: Filters | None = None, offset: int = 0
+    ) -> SearchResults:
         """Articles matching `query`, in the order `filters.sort` asks (relevance: headline
         and byline hits first, then newest first), with the total count.
 
-        Only the first `limit` matching articles are checked and located (None: all of them),
-        so showing the first screen of results costs little even when thousands match.
+        Only the first `offset + limit` matching articles are checked and located (None: all
+        of them), so showing the first screen of results costs little even when thousands
+        match; `offset` skips the first ones (the app's next page of results).
         Raises ValueError for a query with nothing to look for.
         """
         parsed = parse_query(query, filters)
@@ -645,7 +648,11 @@ class SearchIndex:
                 complete = self._complete(connection)
                 indexed_pages = self._indexed_pages(connection)
                 total = self._count(connection, plan)
+                skipped = 0
                 for result in self._iter_results(connection, parsed, plan):
+                    if skipped < offset:
+                        skipped += 1
+                        continue
                     if limit is not None and len(results) >= limit:
                         more = True
                         break
@@ -653,7 +660,9 @@ class SearchIndex:
         except sqlite3.Error as error:
             raise SearchIndexError(f"the search index {self.db_path}: {_describe(error)}") from error
         if not more:  # every match was checked: the count is the list's length
-            return SearchResults(query, tuple(results), complete, indexed_pages, False, len(results), True)
+            return SearchResults(
+                query, tuple(results), complete, indexed_pages, False, skipped + len(results), True
+            )
         return SearchResults(query, tuple(results), complete, indexed_pages, True, total, plan.exact_count)
 
     def count(self, query: str, filters: Filters | None = None) -> tuple[int, bool]:

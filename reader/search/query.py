@@ -3,9 +3,9 @@
 `author:陈晓苏 title:基站 数字经济` keeps the words (`数字经济`, matched anywhere) apart from
 the field filters: an author filter keeps the articles one of whose authors contains the
 name; a title filter keeps those whose headline (all its lines joined) contains the text.
-Dates, the page (版), the kind and the order come from the command line or the app's filter
-row (`Filters`), never from the query text, so a word like `page:` in an article is never
-taken for an option by accident unless it opens a term.
+`since:2021 until:2022-06 page:2 kind:photo` narrow the dates, the page (版) and the kind
+in the app's query field, as `--since` ... do on the command line (`Filters`). A term is
+a filter only when it opens with one of these names and a colon; anything else is words.
 """
 
 from __future__ import annotations
@@ -16,7 +16,9 @@ from dataclasses import dataclass, field, replace
 from reader.search.fold import fold
 
 SORTS = ("relevance", "newest", "oldest")
-_FIELD = re.compile(r"(?:^|\s)(author|title|作者|标题)[:：](\S+)")
+_FIELD = re.compile(r"(?:^|\s)(author|title|作者|标题|since|until|page|kind)[:：](\S+)")
+_DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
+_KINDS = ("article", "photo", "brief", "notice")
 _FIELD_NAMES = {"作者": "author", "标题": "title"}
 
 
@@ -56,12 +58,26 @@ def parse_query(text: str, filters: Filters | None = None) -> ParsedQuery:
     base = filters or Filters()
     authors = list(base.authors)
     titles = list(base.titles)
-    for name, value in _FIELD.findall(text):
-        target = authors if _FIELD_NAMES.get(name, name) == "author" else titles
-        if fold(value):
-            target.append(value)
-    words = _FIELD.sub(" ", text).strip()
-    return ParsedQuery(words, replace(base, authors=tuple(authors), titles=tuple(titles)))
+    options: dict[str, str] = {}
+
+    def take(match: re.Match[str]) -> str:
+        name, value = _FIELD_NAMES.get(match[1], match[1]), match[2]
+        if name == "author" and fold(value):
+            authors.append(value)
+        elif name == "title" and fold(value):
+            titles.append(value)
+        elif (
+            (name in ("since", "until") and _DATE.match(value))
+            or name == "page"
+            or (name == "kind" and value in _KINDS)
+        ):
+            options[name] = value
+        else:  # `since:soon` is no date: the term stays a word
+            return match[0]
+        return " "
+
+    words = _FIELD.sub(take, text).strip()
+    return ParsedQuery(words, replace(base, authors=tuple(authors), titles=tuple(titles), **options))
 
 
 def date_bounds(filters: Filters) -> tuple[str, str]:
