@@ -145,3 +145,30 @@ def test_a_traditional_query_finds_the_simplified_text(seeds_index) -> None:
     simplified = {(r.source, r.article_id) for r in seeds_index.iter_results("数字经济")}
     traditional = {(r.source, r.article_id) for r in seeds_index.iter_results("數字經濟")}
     assert simplified and traditional == simplified
+
+
+def test_a_warm_search_answers_from_the_index_and_refreshes_it_afterwards(capsys, tmp_path) -> None:
+    import time
+
+    root = tmp_path / "archive"
+    first = root / "2023-01-02" / "2023-01-02_01.txt"
+    first.parent.mkdir(parents=True)
+    first.write_text("春耕时节农事忙\n\n\u3000\u3000农户们抢抓农时播种插秧。\n", encoding="utf-8")
+    assert main(["search", "播种", str(root)]) == 0  # builds the index (nothing to answer from)
+    capsys.readouterr()
+    later = root / "2023-01-03" / "2023-01-03_01.txt"
+    later.parent.mkdir(parents=True)
+    later.write_text("夏收时节农事忙\n\n\u3000\u3000农户们忙着播种晚稻。\n", encoding="utf-8")
+    # Warm: the answer comes from the index as it was; a detached refresher adds the new page.
+    assert main(["search", "播种", str(root)]) == 0
+    assert capsys.readouterr().out.count("\n") == 1
+    index = SearchIndex.for_archive([root])
+    deadline = time.monotonic() + 60  # a deadline for the child process, not a timed assertion
+    while index.indexed_pages() < 2 and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert main(["search", "播种", str(root)]) == 0
+    assert capsys.readouterr().out.count("\n") == 2
+    # --fresh checks the files before answering.
+    later.unlink()
+    assert main(["search", "播种", str(root), "--fresh"]) == 0
+    assert capsys.readouterr().out.count("\n") == 1

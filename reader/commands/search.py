@@ -2,8 +2,12 @@
 
 Unlike grep over the page files, this finds phrases that the column broke across two lines,
 full-width/half-width and case variants, and pinyin (`reader search zxs` finds 章旭升).
-The archive's index is brought up to date first (only new or changed pages are parsed), and
-kept in the cache directory for the next search and for the app.
+The archive's index is kept in the cache directory for the next search and for the app. A
+first search builds it; once it is complete, a search answers from it at once and checks
+the files lazily: each page that holds a candidate is read through the parse cache, which
+parses it again if it changed, and a detached `reader search --refresh` brings the index up
+to date afterwards (new and removed pages) for the next search. `--fresh` checks every file
+before answering instead.
 
 Output: one line a hit, tab-separated: page, article id, title, snippet. With --json, one
 object a hit per line: source, article_id, title, part ("body" or "headline"), block (index
@@ -23,6 +27,7 @@ opened (the cache directory is a file, not writable...) is one line on stderr an
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
 import json
 import os
@@ -58,6 +63,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--kind", choices=("article", "photo", "brief", "notice"), default="")
     parser.add_argument("--sort", choices=SORTS, default="relevance", help="order of the articles")
     parser.add_argument("--by", choices=("month",), help="print the matching articles a month")
+    parser.add_argument("--fresh", action="store_true", help="check every page file before answering")
+    parser.add_argument("--refresh", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument(
         "--cache", metavar="DIR", type=Path, help="cache directory (default: $READER_CACHE or the user's)"
     )
@@ -138,6 +145,8 @@ def _filters(args: argparse.Namespace) -> Filters | str:
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.refresh:
+        return _refresh(args)
     filters = _filters(args)
     if isinstance(filters, str):
         print(f"reader search: {filters}", file=sys.stderr)
@@ -158,27 +167,79 @@ def run(args: argparse.Namespace) -> int:
         return 1
 
 
+def _refresh(args: argparse.Namespace) -> int:
+    """`reader search --refresh PATH...`: bring the index up to date, quietly (the detached
+    child a warm search starts after answering)."""
+    from reader.archive import Archive, default_archive_paths
+
+    paths = [Path(p) for p in args.paths] or default_archive_paths()
+    archive = Archive(paths, cache_dir=args.cache)
+    try:
+        SearchIndex.for_archive(paths, args.cache).update(archive.scan(), archive.load)
+    except SearchIndexError:
+        return 1
+    return 0
+
+
+def _refresh_later(args: argparse.Namespace) -> None:
+    """Start `reader search --refresh` detached: the shell gets its prompt back at once."""
+    import subprocess
+
+    command = [sys.executable, "-c", "import sys; from reader.cli import main; sys.exit(main(sys.argv[1:]))"]
+    command += ["search", "--refresh", "-", *args.paths]
+    if args.cache is not None:
+        command += ["--cache", str(args.cache)]
+    # no way to start it (OSError): the next search checks the files itself
+    with contextlib.suppress(OSError):
+        subprocess.Popen(
+            command,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
+
+
+def _warm(index: SearchIndex, paths: list[Path], args: argparse.Namespace) -> bool:
+    """True when the search may answer from the index before checking the files: it is
+    complete, and only folders are named (a named page file is checked, to report it)."""
+    if args.fresh or not all(path.is_dir() for path in paths):
+        return False
+    return index.complete and index.indexed_pages() > 0
+
+
 def _search(args: argparse.Namespace, paths: list[Path], archive: Archive) -> int:
     index = SearchIndex.for_archive(paths, args.cache)
     try:
-        named = _NamedPages(args.paths)
-        report = index.update(named.watch(archive.scan()), archive.load)
-        for error in archive.errors:
-            print(f"reader search: {error}", file=sys.stderr)
-        named.report_unreadable(archive)
-        if report.seen == 0 and not archive.errors:
-            print("reader search: no pages (*.txt) found", file=sys.stderr)
-        if args.by == "month":
-            return _by_month(index, args)
-        matched = False
-        out = sys.stdout
-        # streamed, like grep: the first hits print at once and memory stays flat
-        for result in index.iter_results(args.query, args.filters):
-            matched = True
-            out.write("".join(line + "\n" for line in _lines(result, args.json)))
-        out.flush()
+        warm = _warm(index, paths, args)
+        if not warm:
+            named = _NamedPages(args.paths)
+            report = index.update(named.watch(archive.scan()), archive.load)
+            for error in archive.errors:
+                print(f"reader search: {error}", file=sys.stderr)
+            named.report_unreadable(archive)
+            if report.seen == 0 and not archive.errors:
+                print("reader search: no pages (*.txt) found", file=sys.stderr)
+        try:
+            return _answer(index, args)
+        finally:
+            if warm:
+                _refresh_later(args)
     finally:
         index.close()
+
+
+def _answer(index: SearchIndex, args: argparse.Namespace) -> int:
+    """Print the hits (or the months) of the query; the exit status."""
+    if args.by == "month":
+        return _by_month(index, args)
+    matched = False
+    out = sys.stdout
+    # streamed, like grep: the first hits print at once and memory stays flat
+    for result in index.iter_results(args.query, args.filters):
+        matched = True
+        out.write("".join(line + "\n" for line in _lines(result, args.json)))
+    out.flush()
     return 0 if matched else 1
 
 
