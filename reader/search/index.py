@@ -14,8 +14,11 @@ from the index at once and bring the rest up to date afterwards.
 
 `docs` holds one row an article: its page, date, page number (版), kind and authors, for
 filters and ordering in SQL. `fts` holds the tokens of the whole article (headline lines
-joined, byline, authors, every block: paragraphs, subheads, captions); `head` those of its
-headline, byline and authors only: a hit there ranks an article first (relevance order).
+joined, byline, every block: paragraphs, subheads, captions); `head` those of its headline
+and byline only: a hit there ranks an article first (relevance order). Only texts the
+hits are located in are tokenised, so a one- or two-character query's candidates are all
+hits, and its count is exact (an author's name is in the byline, or in a closing credit
+inside the body).
 A contentless FTS5 row cannot be deleted without its tokens, which are not kept: a changed
 page's old rows stay behind as dead ids that no `docs` row has (skipped by every query, and
 counted, so that the index is built afresh once they outnumber the live ones).
@@ -52,7 +55,7 @@ from reader.search.snippet import ELLIPSIS, make_snippet
 from reader.search.tokens import literal_expression, pinyin_expression, text_tokens
 
 #: Changes whenever what the index stores changes (schema, folding, tokens): a mismatch rebuilds.
-INDEX_VERSION = "5"
+INDEX_VERSION = "6"
 #: Commit (and so become visible to queries) at least this often while building.
 _COMMIT_EVERY_PAGES = 256
 _COMMIT_EVERY_SECONDS = 0.5
@@ -246,7 +249,7 @@ def _page_key(rel: str, part: int) -> str:
 
 def _article_parts(article: Article) -> tuple[list[str], list[str]]:
     """The folded texts the index cuts into tokens: (headline and byline, everything)."""
-    head = [fold("".join(article.headline)), fold(article.byline), *(fold(a) for a in article.authors)]
+    head = [fold("".join(article.headline)), fold(article.byline)]
     body = [fold(block.text) for block in article.blocks]
     return head, head + body
 
