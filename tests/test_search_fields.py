@@ -172,3 +172,19 @@ def test_a_warm_search_answers_from_the_index_and_refreshes_it_afterwards(capsys
     later.unlink()
     assert main(["search", "播种", str(root), "--fresh"]) == 0
     assert capsys.readouterr().out.count("\n") == 1
+
+
+def test_a_build_with_two_worker_processes_indexes_the_same(tmp_path) -> None:
+    paths = dated_archive(tmp_path / "archive")
+    archive = Archive(paths, cache_dir=tmp_path / "cache")
+    alone = SearchIndex(tmp_path / "one.sqlite3", page_cache=tmp_path / "cache")
+    pooled = SearchIndex(tmp_path / "two.sqlite3", page_cache=tmp_path / "pool-cache")
+    assert alone.update(archive.scan(), archive.load).indexed == 3
+    never = []
+    report = pooled.update(Archive(paths, cache_dir=tmp_path / "x").scan(), never.append, workers=2)
+    assert report.indexed == 3 and report.finished and never == []  # the workers parsed them
+    assert (tmp_path / "pool-cache").is_dir()  # ... through the parse cache the queries read
+    for query in ("数字经济", "陈晓苏", "zxs", "author:陈晓苏"):
+        one = [(r.source, r.article_id, r.hits) for r in alone.iter_results(query)]
+        two = [(r.source, r.article_id, r.hits) for r in pooled.iter_results(query)]
+        assert one == two and one

@@ -214,7 +214,9 @@ def _search(args: argparse.Namespace, paths: list[Path], archive: Archive) -> in
         warm = _warm(index, paths, args)
         if not warm:
             named = _NamedPages(args.paths)
-            report = index.update(named.watch(archive.scan()), archive.load)
+            # a first build parses every page: two worker processes do it (one writer)
+            workers = min(2, os.cpu_count() or 1) if index.indexed_pages() == 0 else 1
+            report = index.update(named.watch(archive.scan()), archive.load, workers=workers)
             for error in archive.errors:
                 print(f"reader search: {error}", file=sys.stderr)
             named.report_unreadable(archive)

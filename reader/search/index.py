@@ -48,11 +48,12 @@ from typing import Protocol
 
 import reader.page as page_module
 from reader.page.model import Article, Page
+from reader.search.building import Pipeline, PreparedPage
 from reader.search.fold import fold
 from reader.search.matcher import Query, compile_query, find_in_text
 from reader.search.query import Filters, ParsedQuery, date_bounds, normal_page, parse_query
 from reader.search.snippet import ELLIPSIS, make_snippet
-from reader.search.tokens import literal_expression, pinyin_expression, text_tokens
+from reader.search.tokens import literal_expression, pinyin_expression
 
 #: Changes whenever what the index stores changes (schema, folding, tokens): a mismatch rebuilds.
 INDEX_VERSION = "6"
@@ -237,21 +238,10 @@ CREATE VIRTUAL TABLE IF NOT EXISTS head USING fts5(
 );
 """
 
-#: The authors of an article as the `docs` row keeps them: folded, one a line, framed by
-#: newlines so that `instr` finds a name's piece but never runs across two names.
-_AUTHOR_SEPARATOR = "\n"
-
 
 def _page_key(rel: str, part: int) -> str:
     """The `pages` key: a file holding a whole issue has one entry a form-feed page."""
     return rel if not part else f"{rel}#{part}"
-
-
-def _article_parts(article: Article) -> tuple[list[str], list[str]]:
-    """The folded texts the index cuts into tokens: (headline and byline, everything)."""
-    head = [fold("".join(article.headline)), fold(article.byline)]
-    body = [fold(block.text) for block in article.blocks]
-    return head, head + body
 
 
 def _line_of(lines: Sequence[str], offset: int) -> tuple[int, int]:
@@ -337,10 +327,14 @@ class SearchIndex:
         self._live_lock = threading.Lock()
         self._write_lock = threading.Lock()
         self._building = False
+        #: The parse cache folder the pages are read from (workers use it too); None when
+        #: `pages` is the caller's own.
+        self._page_cache: Path | None = None
         if pages is None:
             from reader.archive.cache import ParseCache
 
-            pages = ParseCache(cache_dir(page_cache)).load
+            self._page_cache = cache_dir(page_cache)
+            pages = ParseCache(self._page_cache).load
         self._load_page = pages
         try:
             self._open_or_rebuild()
@@ -477,12 +471,15 @@ class SearchIndex:
         *,
         progress: Callable[[IndexProgress], None] | None = None,
         cancel: threading.Event | None = None,
+        workers: int = 1,
     ) -> IndexProgress:
         """Index the pages of `refs` that are new or changed; forget pages no longer listed.
 
         Runs in a worker thread. `cancel` stops it between two pages (what is committed stays
         and the next run resumes from there); `progress` is called every few pages.
         Pages that vanished from the archive are removed only after a full, uncancelled pass.
+        With `workers` > 1, changed pages are parsed and tokenised by that many processes
+        (`building.Pipeline`; `load` is then called only for a page a worker failed on).
         """
         with self._write_lock:
             self._building = True
@@ -490,7 +487,11 @@ class SearchIndex:
                 if self._too_many_dead():
                     self._start_afresh()
                 with self._session(writer=True) as connection:
-                    return self._update(connection, refs, load, progress, cancel)
+                    pipeline = Pipeline(load, workers, self._page_cache)
+                    try:
+                        return self._update(connection, refs, pipeline, progress, cancel)
+                    finally:
+                        pipeline.close()
             except sqlite3.Error as error:  # a full disk, a lock held too long...
                 raise SearchIndexError(f"the search index {self.db_path}: {_describe(error)}") from error
             finally:
@@ -509,7 +510,7 @@ class SearchIndex:
         self,
         connection: sqlite3.Connection,
         refs: Iterable[PageRefLike],
-        load: Callable[[PageRefLike], Page],
+        pipeline: Pipeline,
         progress: Callable[[IndexProgress], None] | None,
         cancel: threading.Event | None,
     ) -> IndexProgress:
@@ -544,9 +545,10 @@ class SearchIndex:
                 if known.get(key) == state:
                     unchanged += 1
                 else:
-                    self._replace_page(connection, key, ref, load(ref), state)
+                    for ready in pipeline.put(key, ref, state):
+                        self._write_page(connection, *ready)
+                        pending += 1
                     indexed += 1
-                    pending += 1
                 now = time.monotonic()
                 if pending and (pending >= _COMMIT_EVERY_PAGES or now - last_commit >= self.commit_every):
                     connection.execute("COMMIT")
@@ -558,6 +560,8 @@ class SearchIndex:
             if cancel is not None and cancel.is_set():
                 cancelled = True
             if not cancelled:
+                for ready in pipeline.drain():
+                    self._write_page(connection, *ready)
                 for key in set(known) - seen_keys:
                     self._forget_page(connection, key)
                 connection.execute("INSERT OR REPLACE INTO meta VALUES ('complete', '1')")
@@ -590,44 +594,39 @@ class SearchIndex:
             )
         connection.execute("DELETE FROM pages WHERE id=?", (row[0],))
 
-    def _replace_page(
+    def _write_page(
         self,
         connection: sqlite3.Connection,
         key: str,
         ref: PageRefLike,
-        page: Page,
         state: tuple[int, int, str],
+        prepared: PreparedPage,
     ) -> None:
         self._forget_page(connection, key)
-        date = ref.date or page.info.date
-        page_no = normal_page(getattr(ref, "page_no", "") or page.info.page_no or "")
         page_id = connection.execute(
             "INSERT INTO pages (key, rel, path, part, size, mtime_ns, parser_version) "
             "VALUES (?, ?, ?, ?, ?, ?, ?)",
             (key, ref.rel, os.fspath(ref.path), getattr(ref, "part", 0), *state),
         ).lastrowid
-        for number, article in enumerate(page.articles):
-            head, everything = _article_parts(article)
-            authors = _AUTHOR_SEPARATOR.join(fold(name) for name in article.authors)
+        for article in prepared.articles:
             doc_id = connection.execute(
                 "INSERT INTO docs (page, number, article_id, date, page_no, kind, authors) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?)",
                 (
                     page_id,
-                    number,
-                    article.id,
-                    date,
-                    page_no,
+                    article.number,
+                    article.article_id,
+                    prepared.date,
+                    prepared.page_no,
                     article.kind,
-                    f"{_AUTHOR_SEPARATOR}{authors}{_AUTHOR_SEPARATOR}",
+                    article.authors,
                 ),
             ).lastrowid
-            connection.execute(
-                "INSERT INTO fts (rowid, tokens) VALUES (?, ?)", (doc_id, text_tokens(everything))
-            )
-            head_tokens = text_tokens(head)
-            if head_tokens:
-                connection.execute("INSERT INTO head (rowid, tokens) VALUES (?, ?)", (doc_id, head_tokens))
+            connection.execute("INSERT INTO fts (rowid, tokens) VALUES (?, ?)", (doc_id, article.tokens))
+            if article.head_tokens:
+                connection.execute(
+                    "INSERT INTO head (rowid, tokens) VALUES (?, ?)", (doc_id, article.head_tokens)
+                )
 
     # -- querying ----------------------------------------------------------------------------
 
