@@ -69,6 +69,8 @@ _BUSY_TIMEOUT_SECONDS = 30.0
 MAX_HITS_PER_ARTICLE = 100
 #: Characters of a title in a result; a page that is one long line has a 4,000-character one.
 MAX_TITLE_CHARS = 80
+#: Pages a query keeps parsed in memory (its candidates come page by page).
+_PAGES_IN_MEMORY = 32
 #: Dead FTS ids (of pages re-indexed since) tolerated before the index is built afresh.
 _MIN_DEAD_FOR_REBUILD = 2000
 
@@ -334,7 +336,9 @@ class SearchIndex:
             from reader.archive.cache import ParseCache
 
             self._page_cache = cache_dir(page_cache)
-            pages = ParseCache(self._page_cache).load
+            # a query reads each candidate's page once: a few in memory (several articles of
+            # one page), the rest from disk, so listing every hit of a common word stays small
+            pages = ParseCache(self._page_cache, memory_pages=_PAGES_IN_MEMORY).load
         self._load_page = pages
         try:
             self._open_or_rebuild()
