@@ -36,3 +36,25 @@ def test_a_query_with_spaces_finds_text_without_them_and_the_reverse() -> None:
 
 def test_an_empty_query_compiles_to_nothing() -> None:
     assert compile_query("  　") is None
+
+
+def test_traditional_and_simplified_characters_fold_together() -> None:
+    assert fold("數字經濟") == fold("数字经济") == "数字经济"
+    query = compile_query("數字經濟")
+    assert query is not None
+    assert find_in_text("发展数字经济", query) == [(2, 6)]
+    simplified = compile_query("数字经济")
+    assert simplified is not None and find_in_text("發展數字經濟", simplified) == [(2, 6)]
+
+
+def test_offsets_map_back_with_and_without_characters_that_fold_unevenly() -> None:
+    for text in ("发展数字经济，ＧＤＰ增长", "章 旭升面积１０㎡", "㎡数字\u200b经济", "数字经济"):
+        folded = fold_with_offsets(text)
+        assert folded.text == fold(text)
+        for index, origin in enumerate(folded.origins):
+            assert fold(text[origin]).startswith(folded.text[index]) or folded.text[index] in fold(
+                text[origin]
+            )
+    assert fold_with_offsets("章 旭升").original_span(1, 3) == (2, 4)
+    assert fold_with_offsets("１０㎡面积").original_span(2, 4) == (2, 3)  # ㎡ -> m2
+    assert fold_with_offsets("１０㎡面积").original_span(4, 5) == (3, 4)

@@ -65,3 +65,17 @@ def test_pinyin_never_runs_across_punctuation() -> None:
     query = parse_pinyin_query("shenghu")  # 升、胡
     assert query is not None
     assert find_pinyin("章旭升、胡勇春", query) == []
+
+
+def test_whole_syllables_end_at_a_syllable_boundary() -> None:
+    # zhang is a whole syllable: never 展 (zhan) + the initial of 工 (gong)
+    assert found("zhang", "强调要把数字经济作为一号发展工程来抓") == []
+    assert found("zhan", "一号发展工程") == ["展"]
+    assert found("fazhan", "一号发展工程") == ["发展"]
+
+
+def test_initials_cover_whole_words_never_a_run_across_them() -> None:
+    # 转型 / 升级: zxs would be 转型 and half of 升级
+    assert found("zxs", "推动产业转型升级") == []
+    assert found("zxsj", "推动产业转型升级") == ["转型升级"]
+    assert found("zxs") == ["章旭升"]

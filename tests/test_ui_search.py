@@ -278,10 +278,12 @@ async def test_archive_search_lists_results_and_opens_the_article_at_the_hit(tmp
         bold = [prompt.plain[s.start : s.end] for s in prompt.spans if s.style == "bold reverse"]
         assert bold == ["章旭升"]
 
-        # Down to the second result, Enter: the main screen shows it, the hit current.
-        await pilot.press("down", "down", "enter")
+        # Down to a later result with two hits or more (relevance: headline and byline hits
+        # first, then newest first), Enter: the main screen shows it, the hit current.
+        target = next(i for i, r in enumerate(screen.results) if i > 0 and r.hit_count >= 2)
+        await pilot.press("down", *["down"] * target, "enter")
         await settle(pilot, lambda: isinstance(app.screen, MainScreen) and app.main.find.active)
-        chosen = screen.results[1]
+        chosen = screen.results[target]
         view = app.main.view
         assert view.article is not None and view.article.id == chosen.article_id
         hit = chosen.hits[0]

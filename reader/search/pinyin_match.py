@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -74,6 +75,9 @@ class PinyinQuery:
     marks: tuple[int, ...]
     digits: dict[int, int]
     breaks: frozenset[int]
+    #: True when the letters cut into whole syllables (`zhang`, `xian`, `zhangxusheng`): then
+    #: only whole syllables match, so `zhang` is never 展 + the initial of 工 (发展工程).
+    complete: bool = False
 
     def segmentations(self, limit: int = 48) -> list[list[str]]:
         """Ways to cut the letters into units (syllables, initials, a final prefix), fewest first.
@@ -99,9 +103,11 @@ class PinyinQuery:
                     continue
                 is_unit = (
                     piece in syllables
-                    or (len(piece) == 1 and piece in first_letters)
-                    or piece in _TWO_LETTER_INITIALS
-                    or (j == n and any(s.startswith(piece) for s in syllables))
+                    or (j == n and len(piece) > 1 and any(s.startswith(piece) for s in syllables))
+                    or (
+                        not self.complete
+                        and ((len(piece) == 1 and piece in first_letters) or piece in _TWO_LETTER_INITIALS)
+                    )
                 )
                 if is_unit:
                     for rest in cuts(j):
@@ -171,21 +177,40 @@ def parse_pinyin_query(query: str) -> PinyinQuery | None:
             return None
     if len(letters) < 2:
         return None
-    return PinyinQuery("".join(letters), tuple(marks), digits, frozenset(breaks))
+    spelled = "".join(letters)
+    cuts = frozenset(breaks) | frozenset(digits)
+    return PinyinQuery(spelled, tuple(marks), digits, frozenset(breaks), _whole_syllables(spelled, cuts))
 
 
-def _unit_ends(query: PinyinQuery, i: int, reading: Reading) -> list[int]:
-    """Query positions where a unit starting at letter i can end, if it reads as `reading`."""
+def _whole_syllables(letters: str, cuts: frozenset[int]) -> bool:
+    """True when `letters` cut into whole syllables, none running across a position in `cuts`."""
+    syllables = _syllables()
+    n = len(letters)
+    reachable = [True] + [False] * n
+    for i in range(n):
+        if not reachable[i]:
+            continue
+        for j in range(i + 1, min(n, i + 6) + 1):
+            if letters[i:j] in syllables and not any(i < c < j for c in cuts):
+                reachable[j] = True
+    return reachable[n]
+
+
+def _unit_ends(query: PinyinQuery, i: int, reading: Reading, initials: bool) -> list[int]:
+    """Query positions where a unit starting at letter i can end, if it reads as `reading`:
+    the whole syllable; with `initials`, also its initial; and the rest of an incomplete
+    query as an unfinished last syllable."""
     letters, n = query.letters, len(query.letters)
     syllable = reading.syllable
     candidates: list[int] = []
     if letters.startswith(syllable, i):
         candidates.append(i + len(syllable))
-    initial = syllable[:2] if syllable[:2] in _TWO_LETTER_INITIALS else ""
-    if initial and letters.startswith(initial, i):
-        candidates.append(i + 2)
-    if letters.startswith(syllable[0], i):
-        candidates.append(i + 1)
+    if initials:
+        initial = syllable[:2] if syllable[:2] in _TWO_LETTER_INITIALS else ""
+        if initial and letters.startswith(initial, i):
+            candidates.append(i + 2)
+        if letters.startswith(syllable[0], i):
+            candidates.append(i + 1)
     rest = letters[i:]
     if len(rest) > 1 and syllable.startswith(rest):  # the reader is still typing this one
         candidates.append(n)
@@ -202,14 +227,106 @@ def _unit_ends(query: PinyinQuery, i: int, reading: Reading) -> list[int]:
 
 
 def find_pinyin(text: str, query: PinyinQuery) -> list[tuple[int, int]]:
-    """Non-overlapping (start, end) spans of `text` whose characters read as `query`, in order."""
+    """Non-overlapping (start, end) spans of `text` whose characters read as `query`, in order.
+
+    Whole syllables match anywhere (the last one may be unfinished while typing). A reading
+    that uses initials (`zxs`, `zhangxs`) must cover whole words as jieba cuts the text:
+    章旭升 is a name, but 转型升 is two words and a half (转型 / 升级), never a hit.
+    """
+    spans = _find(text, query, initials=False, bounds=None)
+    if not query.complete:
+        spans.extend(_find(text, query, initials=True, bounds=lambda: _word_bounds(text)))
+    kept: list[tuple[int, int]] = []
+    for start, end in sorted(set(spans), key=lambda span: (span[0], -span[1])):
+        if not kept or start >= kept[-1][1]:
+            kept.append((start, end))
+    return kept
+
+
+@lru_cache(maxsize=512)
+def _word_bounds(text: str) -> tuple[frozenset[int], frozenset[int]]:
+    """(word starts, word ends) of `text` as jieba cuts it (loaded on first use)."""
+    from reader.lang import segment
+
+    found = segment.words(text)
+    return frozenset(w.start for w in found), frozenset(w.end for w in found)
+
+
+@lru_cache(maxsize=1)
+def _chars_by_reading() -> dict[str, str]:
+    """Toneless syllable -> every character with that reading (pypinyin's dictionary)."""
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    found: dict[str, set[str]] = {}
+    for code, spelled in pinyin_dict.items():
+        char = chr(code)
+        for one in spelled.split(","):
+            plain = "".join(c for c in unicodedata.normalize("NFD", one) if c not in _TONE_MARKS)
+            plain = plain.replace("u" + _UMLAUT, "v").replace(_UMLAUT, "")
+            found.setdefault(plain, set()).add(char)
+    return {syllable: "".join(sorted(chars)) for syllable, chars in found.items()}
+
+
+def _unit_class(piece: str, last: bool, initials: bool) -> str:
+    """A regex class of the characters a unit can read as (tones aside): a superset."""
+    table = _chars_by_reading()
+    is_initial = len(piece) == 1 or piece in _TWO_LETTER_INITIALS
+    if (initials and is_initial) or (last and len(piece) > 1):
+        chars = "".join(c for syllable, c in table.items() if syllable.startswith(piece))
+    else:
+        chars = table.get(piece, "")
+    return "[" + re.escape("".join(sorted(set(chars)))) + "]" if chars else "(?!)"
+
+
+#: Pinyin queries whose pre-filter is compiled, by (letters, breaks, digits, complete, initials).
+_FILTERS: dict[tuple[object, ...], re.Pattern[str] | None] = {}
+
+
+def _prefilter(query: PinyinQuery, initials: bool) -> re.Pattern[str] | None:
+    """A regex finding every position where some reading of `query` may start (tones and
+    heteronyms aside), so that the exact search runs there only; None when the readings are
+    too many to list (the exact search then runs everywhere)."""
+    key = (query.letters, query.breaks, tuple(sorted(query.digits)), query.complete, initials)
+    if key in _FILTERS:
+        return _FILTERS[key]
+    limit = 48
+    readings_ = query.segmentations(limit)
+    pattern: re.Pattern[str] | None = None
+    if len(readings_) < limit:
+        alternatives = {
+            "".join(
+                _unit_class(unit, number == len(units) - 1, initials) for number, unit in enumerate(units)
+            )
+            for units in readings_
+        }
+        pattern = re.compile("(?=" + "|".join(sorted(alternatives)) + ")") if alternatives else None
+        if pattern is None:
+            pattern = re.compile("(?!)")
+    if len(_FILTERS) > 256:
+        _FILTERS.clear()
+    _FILTERS[key] = pattern
+    return pattern
+
+
+def _find(
+    text: str,
+    query: PinyinQuery,
+    *,
+    initials: bool,
+    bounds: Callable[[], tuple[frozenset[int], frozenset[int]]] | None,
+    prefiltered: bool = True,
+) -> list[tuple[int, int]]:
+    """Spans matching `query` from left to right; with `bounds`, only from a word start to a
+    word end. A regex pre-filter (C speed) gives the positions worth the exact search."""
     n = len(query.letters)
     memo: dict[tuple[int, int], int] = {}
+    starts: frozenset[int] | None = None
+    ends: frozenset[int] | None = None
 
     def match_from(i: int, t: int) -> int:
         """End (text index) of a match of letters[i:] starting at text[t], or -1."""
         if i == n:
-            return t
+            return t if ends is None or t in ends else -1
         key = (i, t)
         if key in memo:
             return memo[key]
@@ -217,7 +334,7 @@ def find_pinyin(text: str, query: PinyinQuery) -> list[tuple[int, int]]:
         result = -1
         if t < len(text):
             for reading in readings(text[t]):
-                for j in _unit_ends(query, i, reading):
+                for j in _unit_ends(query, i, reading, initials):
                     end = match_from(j, t + 1)
                     if end >= 0:
                         result = end
@@ -229,14 +346,29 @@ def find_pinyin(text: str, query: PinyinQuery) -> list[tuple[int, int]]:
 
     spans: list[tuple[int, int]] = []
     first = query.letters[0]
-    t = 0
-    while t < len(text):
-        char_readings = readings(text[t])
-        if char_readings and any(r.syllable[0] == first for r in char_readings):
+    prefilter = _prefilter(query, initials) if prefiltered else None
+    if prefilter is not None:
+        for found in prefilter.finditer(text):
+            t = found.start()
+            if bounds is not None and starts is None:  # jieba only for a text with a candidate
+                starts, ends = bounds()
+            if (spans and t < spans[-1][1]) or (starts is not None and t not in starts):
+                continue
             end = match_from(0, t)
             if end > t:
                 spans.append((t, end))
-                t = end
-                continue
+        return spans
+    if bounds is not None:
+        starts, ends = bounds()
+    t = 0
+    while t < len(text):
+        if starts is None or t in starts:
+            char_readings = readings(text[t])
+            if char_readings and any(r.syllable[0] == first for r in char_readings):
+                end = match_from(0, t)
+                if end > t:
+                    spans.append((t, end))
+                    t = end
+                    continue
         t += 1
     return spans

@@ -30,6 +30,7 @@ from textual.worker import Worker, get_current_worker
 
 from reader.page.model import Page
 from reader.search.index import IndexProgress, SearchIndex, SearchResults
+from reader.search.query import Filters
 
 #: Loaded pages go to the app in batches: at most this many, or every `TITLE_BATCH_SECONDS`.
 TITLE_BATCH_PAGES = 200
@@ -184,9 +185,15 @@ class BackgroundIndex:
 
     # -- querying ----------------------------------------------------------------------------
 
-    def search(self, query: str, limit: int = 100) -> SearchResults:
+    def search(
+        self, query: str, limit: int = 100, *, offset: int = 0, filters: Filters | None = None
+    ) -> SearchResults:
         """Matching articles, best first (any thread). Raises ValueError for an empty query."""
-        return self.index().search(query, limit=limit)
+        return self.index().search(query, limit=limit, offset=offset, filters=filters)
+
+    def by_month(self, query: str, filters: Filters | None = None) -> list[tuple[str, int]]:
+        """Matching articles a month (the index's aggregate count), oldest month first."""
+        return self.index().by_month(query, filters)[0]
 
     def partial_note(self, results: SearchResults) -> str:
         """ "partial: 1234 of 30000 pages indexed" while the index is incomplete, else "".
