@@ -15,7 +15,7 @@ import multiprocessing
 import os
 from collections import deque
 from collections.abc import Callable
-from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from concurrent.futures import BrokenExecutor, Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -113,17 +113,27 @@ class Pipeline:
         page_no = getattr(ref, "page_no", "")
         if self._workers <= 1:
             return [(key, ref, state, prepare(self._load(ref), ref.date, page_no))]
-        if self._pool is None:
-            self._pool = ProcessPoolExecutor(self._workers, mp_context=multiprocessing.get_context("spawn"))
-        future = self._pool.submit(
-            prepare_file,
-            os.fspath(ref.path),
-            ref.rel,
-            getattr(ref, "part", 0),
-            ref.date,
-            page_no,
-            self._cache,
-        )
+        try:
+            if self._pool is None:
+                self._pool = ProcessPoolExecutor(
+                    self._workers, mp_context=multiprocessing.get_context("spawn")
+                )
+            future = self._pool.submit(
+                prepare_file,
+                os.fspath(ref.path),
+                ref.rel,
+                getattr(ref, "part", 0),
+                ref.date,
+                page_no,
+                self._cache,
+            )
+        except (BrokenExecutor, OSError, RuntimeError):
+            # the pool broke (its workers could not start: no room, no access to Python itself):
+            # the rest of the build goes on here, one page after another
+            self._workers = 1
+            ready = self.drain()
+            ready.append((key, ref, state, prepare(self._load(ref), ref.date, page_no)))
+            return ready
         self._queue.append((key, ref, state, future))
         ready = []
         while len(self._queue) > self._workers * 16:
