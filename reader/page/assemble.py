@@ -254,23 +254,31 @@ def assign_headlines(sequence: list[Core | HeadGroup]) -> list[Core]:
     bodies = {key: _NOT_HAN.sub("", text) for key, text in texts.items()}
     latin = {key: {w.lower() for w in _LATIN_WORD.findall(text)} for key, text in texts.items()}
 
-    def holds(core: Core | None, token: str) -> bool:
-        if core is None:
-            return False
-        return token in (latin if token.isascii() else bodies)[id(core)]
-
-    line_token_sets: dict[int, set[str]] = {}
+    line_token_sets: dict[int, tuple[list[str], list[str], int]] = {}
 
     def similarity(line: Line, core: Core | None, other: Core | None, *, closed_ok: bool) -> float | None:
         if core is None or not core.accepts_headline or (core.closed and not closed_ok):
             return None
-        line_tokens = line_token_sets.get(id(line))
-        if line_tokens is None:
-            line_tokens = line_token_sets[id(line)] = tokens(line.text)
-        if not line_tokens:
+        cached = line_token_sets.get(id(line))
+        if cached is None:
+            found = tokens(line.text)
+            cached = line_token_sets[id(line)] = (
+                [t for t in found if not t.isascii()],
+                [t for t in found if t.isascii()],
+                len(found),
+            )
+        han, words, count = cached
+        if not count:
             return 0.0
-        score = sum(0.5 if holds(other, t) else 1.0 for t in line_tokens if holds(core, t))
-        return score / len(line_tokens)
+        body, latin_words = bodies[id(core)], latin[id(core)]
+        hits = [t for t in han if t in body]
+        latin_hits = [t for t in words if t in latin_words]
+        if other is None or not (hits or latin_hits):
+            return (len(hits) + len(latin_hits)) / count
+        other_body, other_words = bodies[id(other)], latin[id(other)]
+        shared = sum(t in other_body for t in hits) + sum(t in other_words for t in latin_hits)
+        score = len(hits) + len(latin_hits) - 0.5 * shared
+        return score / count
 
     # Options for each group: (score, labels), a label a line: B (to `before`), X (brief), A (to `after`).
     options: list[list[tuple[float, str]]] = []
@@ -367,6 +375,10 @@ def _one_block(line: Line, following: Line) -> bool:
     return len(line.body) == len(following.body) >= 4 and following.number - line.number <= 2
 
 
+_BIT = {"B": 1, "X": 2, "A": 4}
+_X_OR_A = _BIT["X"] | _BIT["A"]
+
+
 def _labelings(
     to_before: list[float | None],
     to_after: list[float | None],
@@ -383,34 +395,34 @@ def _labelings(
     together pays RETURN_PENALTY. Returns (score, labels) for each of the four outcomes
     (headline above or not, below or not) that can happen.
     """
-    # state: (label, labels used so far) -> (score, labels)
-    states: dict[tuple[str, frozenset[str]], tuple[float, str]] = {}
+    # state: (label, labels used so far as bits of _BIT) -> (score, labels)
+    states: dict[tuple[str, int], tuple[float, str]] = {("", 0): (0.0, "")}
     for index in range(len(to_before)):
-        scores = {"B": to_before[index], "X": brief[index], "A": to_after[index]}
-        nxt: dict[tuple[str, frozenset[str]], tuple[float, str]] = {}
-        previous = states.items() if index else [(("", frozenset()), (0.0, ""))]
-        for (label, used), (total, labels) in previous:
-            for new, score in scores.items():
+        scores = (("B", to_before[index]), ("X", brief[index]), ("A", to_after[index]))
+        nxt: dict[tuple[str, int], tuple[float, str]] = {}
+        for (label, used), (total, labels) in states.items():
+            for new, score in scores:
                 if score is None:
                     continue
                 if new == "X" and label == "X":
                     score = max(score, BRIEF_LINE_SCORE)  # a short line inside a teaser is its own
                 cost = 0.0
                 if label and new != label:
-                    if not cuttable[index - 1] or (new == "X" and ("X" in used or "A" in used)):
+                    if not cuttable[index - 1] or (new == "X" and used & _X_OR_A):
                         continue  # one brief, and never below the next story's headline
-                    if new in used:
+                    if used & _BIT[new]:
                         cost = RETURN_PENALTY
                     if same_block[index - 1]:
                         cost += BLOCK_PENALTY
-                key = (new, used | {new})
-                candidate = (total + score - cost, labels + new)
-                if key not in nxt or candidate[0] > nxt[key][0]:
-                    nxt[key] = candidate
+                key = (new, used | _BIT[new])
+                value = total + score - cost
+                held = nxt.get(key)
+                if held is None or value > held[0]:
+                    nxt[key] = (value, labels + new)
         states = nxt
     outcomes: dict[tuple[bool, bool], tuple[float, str]] = {}
     for (_, used), (total, labels) in states.items():
-        outcome = ("B" in used, "A" in used)
+        outcome = (bool(used & _BIT["B"]), bool(used & _BIT["A"]))
         total += HEADLINE_BONUS * (outcome[0] + outcome[1])
         if outcome not in outcomes or total > outcomes[outcome][0]:
             outcomes[outcome] = (total, labels)

@@ -37,6 +37,7 @@ _MAYBE_SPECIAL = re.compile(
 #: A dateline's credit (`本报约翰内斯堡12月` / `30日电记者温宪、新华社` / `记者刘也刚、赵毅…`) runs on for
 #: at most this many lines.
 _CREDIT_LINES = 3
+_OPENER_CHARS = frozenset("据本新中")
 _DATELINE_OPENERS = ("据", "本报", "新华社", "中新社", "中通社")
 _PROSE_MARKS = frozenset("，、；。")
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
@@ -171,21 +172,23 @@ def mark_datelines(lines: list[Line]) -> None:
         ):
             following.terminal = True
         if (
-            line.body.startswith(_DATELINE_OPENERS)
-            and line.kind == "text"
-            and following.kind == "text"
+            line.body[:1] in _OPENER_CHARS
             and not line._dateline
             and not line.terminal
+            and line.kind == "text"
+            and following.kind == "text"
+            and line.body.startswith(_DATELINE_OPENERS)
         ):
             line._dateline = bool(dateline_end(line.body + following.body[:16]))
-        if line.kind == "text" and line._dateline:
+        if line._dateline and line.kind == "text":
             credit_open = _CREDIT_LINES
-        elif line.kind != "text" or line.terminal or "：" in line.text or "）" in line.text:
+        elif credit_open and (line.kind != "text" or line.terminal or "：" in line.text or "）" in line.text):
             credit_open = 0  # the credit ended (`…报道：`, `（记者 X）`) or the text did
-        if credit_open and following.kind == "byline":
-            # `本报北京1月6日讯新华社记` / `者盖金东、本报记者毛磊报道：`: the dateline's credit runs on
-            following.kind, following.authors = "text", ()
-        credit_open = max(credit_open - 1, 0)
+        if credit_open:
+            if following.kind == "byline":
+                # `本报北京1月6日讯新华社记` / `者盖金东、本报记者毛磊报道：`: the credit runs on
+                following.kind, following.authors = "text", ()
+            credit_open -= 1
 
 
 def split_credit(text: str) -> tuple[str, str, tuple[str, ...]] | None:
