@@ -27,7 +27,7 @@ from reader.page.text import (
 
 # Every special line holds one of these characters (of 记者, 摄, 版, 宣, 星期 ...); most body
 # lines hold none, and skip all the rules.
-_SPECIAL_CHARS = frozenset("记通摄撰作编文图版转接宣广热校星周出邮C报审排")
+_SPECIAL_CHARS = frozenset("记通摄撰作编文图版转接宣广热校星周出邮C报审")
 # ... and one of these words: the second, exact test for lines that hold such a character.
 _MAYBE_SPECIAL = re.compile(
     r"记者|通讯员|摄|撰|作者|编|[文图][/／:：\s]|[\s/／][文图]|^[文图]|版|页|宣|广告|热线|校对|审校|审读|编审|终审|排版"
@@ -163,32 +163,33 @@ def mark_datelines(lines: list[Line]) -> None:
 
     A closing note broken the same way (`…火爆。（本报堪培拉1月20日` / `电）`) ends its sentence.
     """
-    credit_open = 0  # lines left in which a dateline's credit may still run on
-    for line, following in itertools.pairwise(lines):
-        if (
-            following.text[-1] in "）)"
-            and following.kind == "text"
-            and _closes_note(line.text, following.text)
-        ):
+    # Only a few lines can matter to each rule: find them first (a comprehension is cheap), then
+    # look at those, in page order.
+    last = len(lines) - 1
+    for index in [i for i in range(1, last + 1) if lines[i].text[-1] in "）)"]:
+        line, following = lines[index - 1], lines[index]
+        if following.kind == "text" and _closes_note(line.text, following.text):
             following.terminal = True
+    for index in [i for i in range(last) if lines[i].body[:1] in _OPENER_CHARS]:
+        line, following = lines[index], lines[index + 1]
         if (
-            line.body[:1] in _OPENER_CHARS
-            and not line._dateline
+            not line._dateline
             and not line.terminal
             and line.kind == "text"
             and following.kind == "text"
             and line.body.startswith(_DATELINE_OPENERS)
         ):
             line._dateline = bool(dateline_end(line.body + following.body[:16]))
-        if line._dateline and line.kind == "text":
-            credit_open = _CREDIT_LINES
-        elif credit_open and (line.kind != "text" or line.terminal or "：" in line.text or "）" in line.text):
-            credit_open = 0  # the credit ended (`…报道：`, `（记者 X）`) or the text did
-        if credit_open:
+    for index in [i for i in range(last) if lines[i]._dateline and lines[i].kind == "text"]:
+        # `本报北京1月6日讯新华社记` / `者盖金东、本报记者毛磊报道：`: the credit runs on for a few
+        # lines; a byline-looking line inside it is still text
+        for line, following in itertools.pairwise(lines[index : index + _CREDIT_LINES + 1]):
+            if line is not lines[index] and (
+                line.kind != "text" or line.terminal or "：" in line.text or "）" in line.text
+            ):
+                break  # the credit ended (`…报道：`, `（记者 X）`) or the text did
             if following.kind == "byline":
-                # `本报北京1月6日讯新华社记` / `者盖金东、本报记者毛磊报道：`: the credit runs on
                 following.kind, following.authors = "text", ()
-            credit_open -= 1
 
 
 def split_credit(text: str) -> tuple[str, str, tuple[str, ...]] | None:
