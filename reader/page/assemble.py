@@ -252,7 +252,8 @@ def assign_headlines(sequence: list[Core | HeadGroup]) -> list[Core]:
     # says less about which one a line belongs to than one found in a single body: weight 1/2.
     texts = {id(c): c.body_text for g in groups for c in (g.before, g.after) if c is not None}
     bodies = {key: _NOT_HAN.sub("", text) for key, text in texts.items()}
-    latin = {key: {w.lower() for w in _LATIN_WORD.findall(text)} for key, text in texts.items()}
+    # Latin and number words are looked up in the lower-cased text (no word list built a body)
+    latin = {key: text.lower() for key, text in texts.items()}
 
     line_token_sets: dict[int, tuple[list[str], list[str], int]] = {}
 
