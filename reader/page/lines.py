@@ -118,7 +118,8 @@ class Line:
         # is none: headlines with a gap hold no commas
         self.phrase_gap = spaced and has_phrase_gap(text) and _PROSE_MARKS.isdisjoint(text)
         # 本报讯, 新华社北京7月28日电 ...: only lines with 讯 or 电 near their start can open so.
-        self._dateline = ("讯" in body[:24] or "电" in body[:24]) and bool(dateline_end(body))
+        head = body[:24]
+        self._dateline = ("讯" in head or "电" in head) and bool(dateline_end(body))
 
     def __repr__(self) -> str:
         return f"Line({self.number}, {self.text!r}, {self.kind!r})"

@@ -59,9 +59,10 @@ def cell_width(text: str) -> int:
 
 def widths(text: str) -> tuple[int, int]:
     """`cell_width` and `shape_width` of a text at once (the parser needs both for every line)."""
+    length = len(text)
     if text.isascii():
-        return len(text), len(text)
-    cells = cell_width(text)
+        return length, length
+    cells = length + (len(text.encode("utf-8")) - length) // 2  # `cell_width`, inline: every line
     return cells, cells - len(_WIDE_NOT_HAN_RE.findall(text))
 
 
