@@ -246,7 +246,11 @@ def _article(core: Core) -> Article | None:
     if not byline:
         # No byline line: the paragraph may open with one (`本报北京7月28日电（记者 张三）…`).
         first = next((u for u in core.units if u.kind == "paragraph"), None)
-        opening = dateline_credit("".join(ln.text for ln in first.lines[:4])) if first else None
+        opening = (
+            dateline_credit("".join(ln.text for ln in first.lines[:4]))
+            if first is not None and first.lines[0].opens_with_dateline
+            else None
+        )
         if opening:
             byline, authors = opening
     if not authors and core.closing is not None:

@@ -155,7 +155,9 @@ def _credit_conflict(core: Core) -> bool:
 
 def _opening_credit(core: Core) -> tuple[str, ...]:
     paragraph = next((u for u in core.units if u.kind == "paragraph"), None)
-    opening = dateline_credit("".join(ln.text for ln in paragraph.lines[:4])) if paragraph else None
+    if paragraph is None or not paragraph.lines[0].opens_with_dateline:
+        return ()  # the cheap test first: no dateline, no credit in it
+    opening = dateline_credit("".join(ln.text for ln in paragraph.lines[:4]))
     return opening[1] if opening else ()
 
 
