@@ -118,8 +118,7 @@ class Line:
         # is none: headlines with a gap hold no commas
         self.phrase_gap = spaced and has_phrase_gap(text) and _PROSE_MARKS.isdisjoint(text)
         # 本报讯, 新华社北京7月28日电 ...: only lines with 讯 or 电 near their start can open so.
-        head = body[:24]
-        self._dateline = ("讯" in head or "电" in head) and bool(dateline_end(body))
+        self._dateline = ("讯" in body or "电" in body) and bool(dateline_end(body))  # scans 24 chars
 
     def __repr__(self) -> str:
         return f"Line({self.number}, {self.text!r}, {self.kind!r})"
@@ -164,14 +163,22 @@ def mark_datelines(lines: list[Line]) -> None:
 
     A closing note broken the same way (`…火爆。（本报堪培拉1月20日` / `电）`) ends its sentence.
     """
-    # Only a few lines can matter to each rule: find them first (a comprehension is cheap), then
-    # look at those, in page order.
+    # Only a few lines can matter to each rule: find them in one pass (a comprehension is
+    # cheap), then look at those, in page order.
     last = len(lines) - 1
-    for index in [i for i in range(1, last + 1) if lines[i].text[-1] in "）)"]:
-        line, following = lines[index - 1], lines[index]
-        if following.kind == "text" and _closes_note(line.text, following.text):
-            following.terminal = True
-    for index in [i for i in range(last) if lines[i].body[:1] in _OPENER_CHARS]:
+    candidates = [
+        i
+        for i, ln in enumerate(lines)
+        if ln.text[-1] in "）)" or ln.body[:1] in _OPENER_CHARS or ln._dateline
+    ]
+    for index in candidates:
+        if index and lines[index].text[-1] in "）)":
+            line, following = lines[index - 1], lines[index]
+            if following.kind == "text" and _closes_note(line.text, following.text):
+                following.terminal = True
+    for index in candidates:
+        if index == last or lines[index].body[:1] not in _OPENER_CHARS:
+            continue
         line, following = lines[index], lines[index + 1]
         if (
             not line._dateline
@@ -181,7 +188,7 @@ def mark_datelines(lines: list[Line]) -> None:
             and line.body.startswith(_DATELINE_OPENERS)
         ):
             line._dateline = bool(dateline_end(line.body + following.body[:16]))
-    for index in [i for i in range(last) if lines[i]._dateline and lines[i].kind == "text"]:
+    for index in [i for i in candidates if i < last and lines[i]._dateline and lines[i].kind == "text"]:
         # `本报北京1月6日讯新华社记` / `者盖金东、本报记者毛磊报道：`: the credit runs on for a few
         # lines; a byline-looking line inside it is still text
         for line, following in itertools.pairwise(lines[index : index + _CREDIT_LINES + 1]):
