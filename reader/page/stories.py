@@ -38,6 +38,7 @@ SPACING_BONUS = 0.15
 
 def split_merged(cores: list[Core]) -> list[Core]:
     """The articles with every run-together pair of stories split in two."""
+    cores = list(cores)  # worked on in place: the caller's list stays as it was
     out: list[Core] = []
     index = 0
     while index < len(cores):
