@@ -15,7 +15,6 @@ Target (issue 16): at least 20 pages a second on one core.
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
 import sys
 import time
@@ -23,22 +22,16 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "benchmarks"))
 
 import pypdfium2 as pdfium  # noqa: E402
+from bench_parse import pin_to_one_core  # noqa: E402  (one way to pin, for both benchmarks)
 
 from reader.page import read_pages  # noqa: E402
 from reader.page.layout import lay_out  # noqa: E402
 from reader.page.pdf import forget_recent, page_geometry, parse_laid_lines  # noqa: E402
 
 DEV_PDFS = REPO / "tests" / "fixtures" / "dev" / "pdf"
-
-
-def pin_to_one_core() -> str:
-    if hasattr(os, "sched_setaffinity"):
-        cpu = min(os.sched_getaffinity(0))
-        os.sched_setaffinity(0, {cpu})
-        return f"pinned to CPU {cpu}"
-    return "not pinned (no sched_setaffinity here)"
 
 
 def pages_per_second(files: list[Path], runs: int, min_seconds: float) -> list[float]:
