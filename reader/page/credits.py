@@ -94,11 +94,6 @@ def _join_single_characters(tokens: list[str]) -> list[str]:
     return out
 
 
-def is_surname_start(text: str) -> bool:
-    """Whether `text` starts with a known surname (compound ones included)."""
-    return text[:2] in COMPOUND_SURNAMES or text[:1] in COMMON_SURNAMES
-
-
 def looks_like_name(text: str) -> bool:
     """Two or three characters that begin with a surname (four with a compound surname)."""
     if not text or not all("\u4e00" <= c <= "\u9fff" for c in text):
